@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // The pipeline (issue 4) wires ingest and queries here.
+});

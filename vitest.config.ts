@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+import preact from '@preact/preset-vite';
+
+// Unit and DOM tests (engine, storage with fake-indexeddb, adapters and components in happy-dom).
+// End-to-end tests live in test/e2e and run through vitest.e2e.config.ts after a build.
+export default defineConfig({
+  plugins: [preact()],
+  test: {
+    include: ['**/*.test.ts', '**/*.test.tsx'],
+    exclude: ['node_modules/**', '.output/**', '.wxt/**', 'test/e2e/**'],
+    environment: 'node',
+  },
+});
