@@ -67,6 +67,12 @@ export interface CaseEvent {
   /** For 'penalty-notice': which parent (escalation is per parent, per pupil). */
   parent?: string;
   note?: string;
+  /**
+   * For 'stage-started': the pupil's year-to-date attended and possible sessions when the stage was
+   * recorded, so "attendance has not improved / has decreased since stage X started" (policy
+   * conditions) can be judged exactly later. Optional: without it that judgement is not made.
+   */
+  attendance?: { attended: number; possible: number };
 }
 
 // ---- Results ------------------------------------------------------------------------------------

@@ -1,0 +1,342 @@
+// Suggests the next stage of a policy's staged process for one pupil, with plain-English reasons
+// (domain.md §7: stages are suggestions with reasons; a person records what was actually done, and the
+// engine uses that record for the next suggestion and for review dates).
+//
+// Rules chosen here (pinned by suggest-stage.test.ts):
+// - The current stage is the latest 'stage-started' event dated on or before asOf (same date: the later
+//   event in the list wins). Events after asOf are ignored, as marks after asOf are (domain.md §1).
+// - The suggestion is the HIGHEST stage after the current one whose entry conditions hold. Order is
+//   enforced by the policy's own conditions where the document requires it ("Stage 3 needs Stage 1–2
+//   evidence" is a stageRecorded condition; "no improvement since Stage 2" needs Stage 2 recorded), and
+//   where a document lets a school go straight to a later step (Russell Street Stage Four "attendance
+//   below 95%", DfE "90% and below") the school would expect that step, not a walk through the earlier ones.
+// - reviewDue is the current stage's start date plus its reviewAfter; school days are counted as
+//   weekdays (the policy engine does not know the school's holidays, so a review that spans a holiday
+//   comes due early rather than late — a person then decides).
+// - No possible sessions, or fewer than the policy's minSessionsForBanding: no suggestion (§3, §8.4).
+
+import { addDays, fromEpochDay, mondayOf, sessionLabel, shortDate, toEpochDay, weekdayOfDay } from '../dates.ts';
+import type { CaseEvent, EpnResult, IsoDate, PupilMeasures, StageSuggestion } from '../types.ts';
+import { comparePct, formatBound, formatPct, pctTenths, roundedPct, type PctOp } from './compare-pct.ts';
+import type { Clause, Duration, Policy, Stage } from './schema.ts';
+
+export interface SuggestStageInput {
+  measures: PupilMeasures;
+  /** The current EPN window computed with the policy's `epn` settings. */
+  epn: EpnResult;
+  attendanceReturn: boolean;
+  sicknessReturn: boolean;
+}
+
+interface Ctx {
+  m: PupilMeasures;
+  epn: EpnResult;
+  policy: Policy;
+  asOf: IsoDate;
+  asOfDay: number;
+  /** Latest start event of each stage id, on or before asOf. */
+  starts: Map<string, CaseEvent>;
+}
+
+interface Verdict {
+  holds: boolean;
+  text: string;
+}
+
+// ---- dates ----------------------------------------------------------------------------------------
+
+/** Weekdays d with from < d ≤ to (epoch days). */
+function schoolDaysBetween(from: number, to: number): number {
+  let n = 0;
+  for (let d = from + 1; d <= to; d++) if (weekdayOfDay(d) < 5) n++;
+  return n;
+}
+
+/** The date `dur` after `start`: calendar days, or the n-th weekday after it. */
+function addDuration(start: IsoDate, dur: Duration): IsoDate {
+  if (dur.unit === 'calendar') return addDays(start, dur.days);
+  let d = toEpochDay(start);
+  let left = dur.days;
+  while (left > 0) {
+    d++;
+    if (weekdayOfDay(d) < 5) left--;
+  }
+  return fromEpochDay(d);
+}
+
+function human(d: IsoDate): string {
+  return shortDate(toEpochDay(d));
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+// ---- wording --------------------------------------------------------------------------------------
+
+function shortLabel(stage: Stage): string {
+  // Preset labels read "Stage 2 — support offered"; the part before the dash reads better in a sentence.
+  return stage.label.split(' — ')[0] ?? stage.label;
+}
+
+const OP_WORD: Record<PctOp, string> = { lt: 'below', lte: 'at or below', gt: 'above', gte: 'at or above' };
+
+function displayPct(m: PupilMeasures): number {
+  return m.attendancePct ?? roundedPct(m.attended, m.possible);
+}
+
+function stageById(policy: Policy, id: string): Stage | undefined {
+  return policy.stages.find((s) => s.id === id);
+}
+
+function stageName(policy: Policy, id: string): string {
+  const s = stageById(policy, id);
+  return s === undefined ? id : shortLabel(s);
+}
+
+// ---- clauses --------------------------------------------------------------------------------------
+
+function evalClause(c: Clause, ctx: Ctx): Verdict {
+  const { m, epn, policy } = ctx;
+  switch (c.kind) {
+    case 'attendance': {
+      const holds = comparePct(m.attended, m.possible, c.op, c.pct);
+      const shown = displayPct(m);
+      // When rounding for display would contradict the exact comparison (91.96% shows as 92.0% but is
+      // below 92%), give the session counts so the reason is not self-contradictory (domain.md §3).
+      const shownAgrees = comparePct(Math.round(shown * 10), 1000, c.op, c.pct) === holds;
+      const figure = shownAgrees ? formatPct(shown) : `${formatPct(shown)} (${m.attended} of ${m.possible} sessions, before rounding)`;
+      return { holds, text: `attendance ${figure} is ${holds ? '' : 'not '}${OP_WORD[c.op]} ${formatBound(c.pct)}` };
+    }
+    case 'unauthorisedInWindow': {
+      const n = epn.currentSessions;
+      const meets = (k: number) => (c.op === 'gt' ? k > c.sessions : k >= c.sessions);
+      const holds = meets(n);
+      const weeks = policy.epn.weeks;
+      let to = '';
+      if (epn.windowEndWeek !== null) {
+        // The window ends with the as-of date, or with the Friday of its last school week (§8.3).
+        const end = mondayOf(ctx.asOf) === epn.windowEndWeek ? ctx.asOf : addDays(epn.windowEndWeek, 4);
+        to = ` to ${human(end)}`;
+      }
+      const cmp = c.op === 'gt' ? `more than ${c.sessions}` : `at least ${c.sessions}`;
+      let text = `${plural(n, 'unauthorised session')} in the ${weeks} school weeks${to} is ${holds ? '' : 'not '}${cmp}`;
+      if (holds && !meets(n - epn.currentN)) {
+        // domain.md §4: met only because of N sessions — provisional.
+        text += ` — provisional: it counts ${plural(epn.currentN, 'N session')} (reason not yet provided), which must be resolved before any action`;
+      }
+      return { holds, text };
+    }
+    case 'brokenWeeks': {
+      const b = m.brokenWeeks;
+      const w = m.schoolWeeks;
+      const share = c.percentOfSchoolWeeks;
+      const holds = b >= c.atLeast && (share === undefined || 1000 * b >= pctTenths(share) * w);
+      const need = share === undefined ? `at least ${c.atLeast}` : `at least ${c.atLeast} and at least ${formatBound(share)} of school weeks`;
+      return { holds, text: `${plural(b, 'broken week')} out of ${plural(w, 'school week')} is ${holds ? '' : 'not '}${need}` };
+    }
+    case 'daysLost': {
+      // Exact on sessions: days lost > 10 ⇔ absence sessions > 20.
+      const s = m.absenceSessions;
+      const holds = c.op === 'gt' ? s > 2 * c.days : s >= 2 * c.days;
+      const days = s / 2;
+      const cmp = c.op === 'gt' ? `more than ${c.days}` : `at least ${c.days}`;
+      return { holds, text: `${days} ${days === 1 ? 'day' : 'days'} absent this school year is ${holds ? '' : 'not '}${cmp}` };
+    }
+    case 'currentAbsenceDays': {
+      const last = m.spells[m.spells.length - 1];
+      // The pupil is absent now when the latest spell of absence reaches the last marked session.
+      if (last === undefined || m.lastKey === null || last.endKey !== m.lastKey) {
+        return { holds: false, text: `not absent at the last marked session, so not on day ${c.atLeast} of an absence` };
+      }
+      // A spell that starts in the afternoon still counts its first day (key parity: odd = PM).
+      const day = Math.ceil((last.sessions + (last.startKey & 1)) / 2);
+      const holds = day >= c.atLeast;
+      return {
+        holds,
+        text: `day ${day} of the current absence (absent since ${sessionLabel(last.startKey)}) is ${holds ? '' : 'not yet '}day ${c.atLeast} or later`,
+      };
+    }
+    case 'stageRecorded': {
+      const ev = ctx.starts.get(c.stage);
+      const name = stageName(policy, c.stage);
+      return ev === undefined
+        ? { holds: false, text: `${name} has not been recorded` }
+        : { holds: true, text: `${name} recorded on ${human(ev.date)}` };
+    }
+    case 'attendanceSinceStage': {
+      const ev = ctx.starts.get(c.stage);
+      const stage = stageById(policy, c.stage);
+      const name = stageName(policy, c.stage);
+      if (ev === undefined || stage === undefined) return { holds: false, text: `${name} has not been recorded` };
+      if (stage.reviewAfter !== null) {
+        const due = addDuration(ev.date, stage.reviewAfter);
+        if (ctx.asOfDay < toEpochDay(due)) {
+          return { holds: false, text: `${name} started ${human(ev.date)}; its review is not due until ${human(due)}` };
+        }
+      }
+      const then = ev.attendance;
+      if (then === undefined || then.possible <= 0) {
+        return {
+          holds: false,
+          text: `${name} started ${human(ev.date)} without the attendance at that time recorded, so improvement cannot be judged`,
+        };
+      }
+      // now < then ⇔ attended·possible₀ < attended₀·possible (exact).
+      const diff = m.attended * then.possible - then.attended * m.possible;
+      const figures = `${formatPct(roundedPct(then.attended, then.possible))} then, ${formatPct(displayPct(m))} now`;
+      if (c.change === 'decreased') {
+        const holds = diff < 0;
+        return { holds, text: `${name} started ${human(ev.date)}; attendance has ${holds ? '' : 'not '}decreased since (${figures})` };
+      }
+      const holds = diff <= 0;
+      return { holds, text: `${name} started ${human(ev.date)}; attendance has ${holds ? 'not improved' : 'improved'} (${figures})` };
+    }
+    case 'daysSinceStage': {
+      const ev = ctx.starts.get(c.stage);
+      const name = stageName(policy, c.stage);
+      if (ev === undefined) return { holds: false, text: `${name} has not been recorded` };
+      const start = toEpochDay(ev.date);
+      const n = c.atLeast.unit === 'school' ? schoolDaysBetween(start, ctx.asOfDay) : ctx.asOfDay - start;
+      const unit = c.atLeast.unit === 'school' ? 'school day' : 'calendar day';
+      const holds = n >= c.atLeast.days;
+      return {
+        holds,
+        text: `${name} started ${human(ev.date)}, ${plural(n, unit)} ago: ${holds ? 'at least' : 'fewer than'} ${c.atLeast.days}`,
+      };
+    }
+  }
+}
+
+/** Entry holds when all `all` clauses hold and, if there are `any` clauses, at least one holds. */
+function evalEntry(stage: Stage, ctx: Ctx): { holds: boolean; reasons: string[]; failures: string[] } {
+  const all = (stage.entry.all ?? []).map((c) => evalClause(c, ctx));
+  const any = (stage.entry.any ?? []).map((c) => evalClause(c, ctx));
+  const allOk = all.every((v) => v.holds);
+  const anyOk = any.length === 0 || any.some((v) => v.holds);
+  const reasons = [...all.map((v) => v.text), ...any.filter((v) => v.holds).map((v) => v.text)];
+  const failures = [...all.filter((v) => !v.holds).map((v) => v.text)];
+  if (!anyOk) failures.push(`none of: ${any.map((v) => v.text).join('; ')}`);
+  return { holds: allOk && anyOk && all.length + any.length > 0, reasons, failures };
+}
+
+// ---- penalty notices -------------------------------------------------------------------------------
+
+/**
+ * Escalation per parent, per pupil (domain.md §4; SI 2024/210): a second notice within `periodYears` of
+ * the first costs `second`; no more than `maxInPeriod` within `periodYears` of the first — other action
+ * must be considered. Notices recorded after asOf are ignored.
+ */
+function penaltyNoticeNotes(history: CaseEvent[], policy: Policy, asOf: IsoDate): string[] {
+  const pn = policy.penaltyNotice;
+  const byParent = new Map<string, IsoDate[]>();
+  for (const e of history) {
+    if (e.kind !== 'penalty-notice' || !(e.date <= asOf)) continue;
+    const parent = e.parent?.trim() || 'the parent';
+    byParent.set(parent, [...(byParent.get(parent) ?? []), e.date]);
+  }
+  const out: string[] = [];
+  for (const [parent, dates] of byParent) {
+    dates.sort();
+    // The period runs from the first notice; ISO strings compare as dates (29 Feb + 3 years compares correctly too).
+    const plusYears = (d: IsoDate) => `${String(Number(d.slice(0, 4)) + pn.periodYears).padStart(4, '0')}${d.slice(4)}`;
+    const first = dates.find((d) => asOf < plusYears(d));
+    if (first === undefined) continue;
+    const inPeriod = dates.filter((d) => d >= first).length;
+    if (inPeriod >= pn.maxInPeriod) {
+      out.push(
+        `${plural(inPeriod, 'penalty notice')} issued to ${parent} since ${shortDate(toEpochDay(first), true)}: no further notice can be issued before ${shortDate(toEpochDay(plusYears(first).replace('-02-29', '-02-28')), true)}, so other action (e.g. prosecution) must be considered`,
+      );
+    } else {
+      out.push(
+        `${plural(inPeriod, 'penalty notice')} issued to ${parent} since ${shortDate(toEpochDay(first), true)}: a further notice to the same parent for this pupil would cost £${pn.second}`,
+      );
+    }
+  }
+  return out;
+}
+
+// ---- main -----------------------------------------------------------------------------------------
+
+/** The next stage for a pupil under a policy, given what has been recorded, as of a date. */
+export function suggestStage(input: SuggestStageInput, policy: Policy, history: CaseEvent[], asOf: IsoDate): StageSuggestion {
+  const asOfDay = toEpochDay(asOf);
+  const notes: string[] = [];
+
+  // Stage starts on or before asOf, oldest first; a stable sort keeps list order for the same date.
+  const starts = history
+    .map((e, i) => ({ e, i }))
+    .filter(({ e }) => e.kind === 'stage-started' && typeof e.stageId === 'string')
+    .filter(({ e }) => {
+      try {
+        return toEpochDay(e.date) <= asOfDay;
+      } catch {
+        notes.push(`a recorded stage with an invalid date (${JSON.stringify(e.date)}) was ignored`);
+        return false;
+      }
+    })
+    .sort((a, b) => toEpochDay(a.e.date) - toEpochDay(b.e.date) || a.i - b.i)
+    .map(({ e }) => e);
+  const latest = new Map<string, CaseEvent>();
+  for (const e of starts) latest.set(e.stageId as string, e);
+  const current = starts[starts.length - 1];
+  const currentStageId = current?.stageId ?? null;
+  const currentIndex = currentStageId === null ? -1 : policy.stages.findIndex((s) => s.id === currentStageId);
+  const currentStage = currentIndex >= 0 ? policy.stages[currentIndex] : undefined;
+
+  const reviewDue =
+    current !== undefined && currentStage !== undefined && currentStage.reviewAfter !== null
+      ? addDuration(current.date, currentStage.reviewAfter)
+      : null;
+
+  const context =
+    current === undefined
+      ? 'no stage recorded'
+      : currentStage === undefined
+        ? `recorded stage "${currentStageId}" is not a stage of the policy "${policy.name}"`
+        : `current stage: ${currentStage.label} (started ${human(current.date)}${reviewDue === null ? '' : `, review due ${human(reviewDue)}`})`;
+
+  notes.push(...penaltyNoticeNotes(history, policy, asOf));
+  if (input.attendanceReturn) notes.push('an attendance return to the local authority is due (10 school days of unauthorised absence)');
+  if (input.sicknessReturn) notes.push('a sickness return to the local authority is due (15 school days of illness)');
+
+  const none = (reasons: string[]): StageSuggestion => ({
+    id: null,
+    label: null,
+    reasons: [...reasons, ...notes],
+    reviewDue,
+    currentStageId,
+  });
+
+  const m = input.measures;
+  if (m.possible <= 0) return none(['no possible sessions yet, so no stage is suggested', context]);
+  if (m.possible < policy.minSessionsForBanding) {
+    return none([
+      `too early to band: ${plural(m.possible, 'possible session')}, fewer than the ${policy.minSessionsForBanding} this policy needs, so no stage is suggested`,
+      context,
+    ]);
+  }
+  if (current !== undefined && currentStage === undefined) return none([context, 'no stage is suggested until it is corrected']);
+
+  const ctx: Ctx = { m, epn: input.epn, policy, asOf, asOfDay, starts: latest };
+  for (let i = policy.stages.length - 1; i > currentIndex; i--) {
+    const stage = policy.stages[i] as Stage;
+    const r = evalEntry(stage, ctx);
+    if (!r.holds) continue;
+    const checks = (stage.checks ?? []).map((c) => `to confirm: ${c}`);
+    return {
+      id: stage.id,
+      label: stage.label,
+      reasons: [...r.reasons, context, ...checks, ...notes],
+      reviewDue,
+      currentStageId,
+    };
+  }
+
+  const next = policy.stages[currentIndex + 1];
+  if (next === undefined) {
+    return none([context, currentStage === undefined ? 'this policy has no stages' : `${shortLabel(currentStage)} is the last stage of this policy`]);
+  }
+  const r = evalEntry(next, ctx);
+  return none([context, `no further stage applies yet: for ${shortLabel(next)}, ${r.failures.join('; ')}`]);
+}
