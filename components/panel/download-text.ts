@@ -1,0 +1,13 @@
+// Saves text as a file from an extension page: a Blob URL and a temporary link (no `downloads`
+// permission needed). The last export is kept on `window.attendanceLastExport` for the end-to-end test.
+export function downloadText(fileName: string, text: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  (window as unknown as { attendanceLastExport?: { fileName: string; text: string } }).attendanceLastExport = { fileName, text };
+}
