@@ -21,6 +21,10 @@ export interface DemoPupil {
   address: string;
   /** Set for the pupils built to sit on a boundary (documentation and tests). */
   boundary?: string;
+  /** In-year joiner: first day on roll (sessions before it in that academic year are `Z`). */
+  admissionDate?: IsoDate;
+  /** Leaver: last day on roll (later school sessions up to today are `Z`; see demo/generate/marks.ts). */
+  leavingDate?: IsoDate;
 }
 
 export interface DemoForm {
