@@ -23,6 +23,9 @@ export interface OptionsApi {
   removeAll: () => Promise<{ ok: true; pupils: number } | Err>;
   retention: (days: number, dryRun: boolean) => Promise<{ ok: true; pupils: number } | Err>;
   importFile: (fileName: string, text: string, commit: boolean) => Promise<ImportReply | Err>;
+  /** Automatic retention: remove pupils not seen for this many days whenever the side panel opens. */
+  getAutoRetention: () => Promise<number | null>;
+  setAutoRetention: (days: number | null) => Promise<void>;
   download: (fileName: string, text: string, mime: string) => void;
   /** Asks the user to confirm a destructive action. */
   confirm: (question: string) => boolean;
@@ -56,6 +59,7 @@ export function OptionsPage({ api }: { api: OptionsApi }) {
   const [imp, setImp] = useState<{ name: string; text: string; reply: ImportReply } | null>(null);
   const [restore, setRestore] = useState<{ name: string; backup: unknown; summary: string } | null>(null);
   const [days, setDays] = useState(400);
+  const [auto, setAuto] = useState(false);
 
   const say = (section: string, ok: boolean, text: string) => setMsg((m) => ({ ...m, [section]: { ok, text } }));
 
@@ -67,6 +71,11 @@ export function OptionsPage({ api }: { api: OptionsApi }) {
         setChoice(s.settings.policyId);
       } else say('policy', false, s.error);
       setOrigins(await api.listOrigins());
+      const a = await api.getAutoRetention();
+      if (a !== null) {
+        setAuto(true);
+        setDays(a);
+      }
     })();
   }, []);
 
@@ -197,6 +206,7 @@ export function OptionsPage({ api }: { api: OptionsApi }) {
               </b>
               , {preview.stageChanges} get a different suggested stage, {preview.epnChanges} change EPN status (as of {formatDate(preview.asOf)}).
             </p>
+            <p class="pn-sub">A band counts as changed when its attendance range changes, not only its name. How each band maps:</p>
             <table class="pn-table">
               <thead>
                 <tr>
@@ -316,6 +326,21 @@ export function OptionsPage({ api }: { api: OptionsApi }) {
             Remove now
           </button>
         </div>
+        <label>
+          <input
+            type="checkbox"
+            data-testid="auto-retention"
+            checked={auto}
+            onChange={(e) => {
+              const on = (e.target as HTMLInputElement).checked;
+              setAuto(on);
+              void api.setAutoRetention(on ? days : null).then(() =>
+                say('data', true, on ? `Pupils not seen for more than ${days} days will be removed whenever the side panel opens.` : 'Automatic removal is off.'),
+              );
+            }}
+          />{' '}
+          Remove them automatically (checked whenever the side panel opens)
+        </label>
         <div class="pn-actions">
           <button type="button" class="pn-btn pn-btn-danger" data-action="remove-all" onClick={() => void removeAll()}>
             Remove all data

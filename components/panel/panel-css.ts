@@ -24,6 +24,7 @@ select,input[type=text],input[type=search],input[type=date],input[type=number],t
 .pn-btn-danger{background:#b42318;border-color:#b42318;color:#fff}
 .pn-btn:disabled{opacity:.5;cursor:default}
 button:focus-visible,a:focus-visible,select:focus-visible,input:focus-visible{outline:2px solid #1a56db;outline-offset:1px}
+.pn-scroll{overflow-x:auto}
 .pn-table{width:100%;border-collapse:collapse;background:#fff;font-size:12px}
 .pn-table th,.pn-table td{border-bottom:1px solid #e3e6ea;padding:3px 5px;text-align:left;vertical-align:top}
 .pn-table th button{border:0;background:none;padding:0;font-weight:600;cursor:pointer}

@@ -101,6 +101,13 @@ export function filterOptions(pupils: readonly PupilResult[]): { yearGroups: str
   return { yearGroups: [...y].sort(nat), classes: [...c].sort(nat), sen: [...s].sort(nat) };
 }
 
+/** An MIS year group as people say it: "4" → "Year 4", "R" → "Reception"; other spellings as given. */
+export function yearLabel(v: string): string {
+  if (/^\d{1,2}$/.test(v)) return `Year ${v}`;
+  if (v === 'R') return 'Reception';
+  return v;
+}
+
 export type SortKey = 'name' | 'yearGroup' | 'className' | 'attendance' | 'unauthorised' | 'epn' | 'brokenWeeks' | 'stage';
 export interface SortState {
   key: SortKey;

@@ -2,7 +2,7 @@
 // table renders one page of rows at a time so 2,000 pupils stay fast.
 import type { PupilResult } from '../../engine/types.ts';
 import { bandText, formatPct } from '../format.ts';
-import type { SortKey, SortState } from './panel-data.ts';
+import { yearLabel, type SortKey, type SortState } from './panel-data.ts';
 
 export const PAGE_SIZE = 50;
 
@@ -44,6 +44,7 @@ export function PupilTable({ pupils, sort, onSort, page, onPage, onOpen }: Pupil
   };
   return (
     <div>
+      <div class="pn-scroll">
       <table class="pn-table" data-testid="pupil-table">
         <thead>
           <tr>
@@ -59,7 +60,7 @@ export function PupilTable({ pupils, sort, onSort, page, onPage, onOpen }: Pupil
                   {p.name}
                 </button>
               </td>
-              <td>{p.attributes?.yearGroup ?? ''}</td>
+              <td>{p.attributes?.yearGroup === undefined ? '' : yearLabel(p.attributes.yearGroup)}</td>
               <td>{p.attributes?.className ?? ''}</td>
               <td class="num">
                 {formatPct(p.measures.attendancePct)}
@@ -83,6 +84,7 @@ export function PupilTable({ pupils, sort, onSort, page, onPage, onOpen }: Pupil
           ))}
         </tbody>
       </table>
+      </div>
       {pupils.length === 0 && <p>No pupils match these filters.</p>}
       <div class="pn-pager pn-no-print">
         <button type="button" class="pn-btn" disabled={current === 0} onClick={() => onPage(current - 1)}>

@@ -7,6 +7,7 @@ import type { Completeness, StoredPupil } from '../../lib/messages.ts';
 import { formatDate } from '../format.ts';
 import { PupilCard } from '../pupil-card.tsx';
 import { CaseRecord } from './case-record.tsx';
+import { yearLabel } from './panel-data.ts';
 
 export interface PupilViewProps {
   result: PupilResult;
@@ -21,7 +22,7 @@ export interface PupilViewProps {
 export function PupilView({ result, completeness, stored, policy, asOf, onBack, onAddEvent }: PupilViewProps) {
   const a = result.attributes ?? {};
   const facts = [
-    a.yearGroup,
+    a.yearGroup !== undefined && yearLabel(a.yearGroup),
     a.className && `class ${a.className}`,
     a.upn && `UPN ${a.upn}`,
     a.sen && a.sen !== 'N' && `SEN ${a.sen}`,

@@ -1,7 +1,7 @@
 // The attendance lead's side panel (issue 6 §1–2): summary, filters, the pupil table, the pupil view
 // with its case record, exports and the printable governors' summary. Talks to the background only
 // through `api` (the entrypoint passes the real messaging; tests pass a fake at that edge).
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { DEFAULT_POLICY_ID, presetById } from '../../engine/policy/presets/index.ts';
 import type { Policy } from '../../engine/policy/schema.ts';
 import type { CaseEvent } from '../../engine/types.ts';
@@ -23,7 +23,9 @@ import {
   type PanelFilters,
   type SortState,
   type YesNo,
+  yearLabel,
 } from './panel-data.ts';
+import { FillHistory, type CrawlApi } from './fill-history.tsx';
 import { SummaryView } from './summary-view.tsx';
 
 export interface PanelApi {
@@ -34,18 +36,21 @@ export interface PanelApi {
   download: (fileName: string, text: string, mime: string) => void;
   print: () => void;
   openOptions?: () => void;
+  /** "Fill the history" (absent where pages cannot be opened, e.g. in component tests). */
+  crawl?: CrawlApi;
 }
 
 type Detail = { pupilId: string; completeness?: Completeness; stored?: StoredPupil; error?: string };
 
-export function SidePanel({ api }: { api: PanelApi }) {
+export function SidePanel({ api, startupNotice }: { api: PanelApi; startupNotice?: string }) {
   const [data, setData] = useState<QuerySummaryReply | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [filters, setFilters] = useState<PanelFilters>(NO_FILTERS);
   const [sort, setSort] = useState<SortState>({ key: 'attendance', dir: 'asc' });
   const [page, setPage] = useState(0);
   const [detail, setDetail] = useState<Detail | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(startupNotice ?? null);
+  const lastReload = useRef(0);
 
   const load = async () => {
     const r = await api.querySummary();
@@ -167,6 +172,19 @@ export function SidePanel({ api }: { api: PanelApi }) {
         <h1>Attendance summary for governors — {formatDate(data.asOf)}</h1>
       </div>
       {error !== null && <p class="pn-error">{error}</p>}
+      {api.crawl !== undefined && (
+        <FillHistory
+          pupils={data.pupils}
+          api={api.crawl}
+          onProgress={() => {
+            // Recomputing the whole school after every page would slow the crawl: at most every 5 s.
+            if (Date.now() - lastReload.current < 5000) return;
+            lastReload.current = Date.now();
+            void load();
+          }}
+          onFinished={() => void load()}
+        />
+      )}
       <SummaryView
         counts={data.counts}
         pupils={data.pupils}
@@ -192,7 +210,7 @@ export function SidePanel({ api }: { api: PanelApi }) {
               <option value="">Any</option>
               {options.yearGroups.map((y) => (
                 <option key={y} value={y}>
-                  {y}
+                  {yearLabel(y)}
                 </option>
               ))}
             </select>

@@ -1,0 +1,193 @@
+// The background's handler for the side panel's and options page's requests (lib/panel-messages.ts).
+// Like handle-message.ts it holds no state: every call reads the database afresh.
+import type { IDBPDatabase } from 'idb';
+import { academicYearStart, addDays } from '../engine/dates.ts';
+import { DEFAULT_POLICY_ID, presetById } from '../engine/policy/presets/index.ts';
+import { assignBand } from '../engine/policy/assign-band.ts';
+import type { Policy } from '../engine/policy/schema.ts';
+import type { IsoDate, PupilMeasures, PupilResult } from '../engine/types.ts';
+import { bandText } from '../components/format.ts';
+import { restoreBackup, exportBackup, validateBackup } from '../storage/backup.ts';
+import { caseHistory } from '../storage/case-history.ts';
+import { importMarks } from '../storage/import-marks.ts';
+import { loadCalendar } from '../storage/load-calendar.ts';
+import { loadHistories } from '../storage/load-histories.ts';
+import { removeAllData, retention } from '../storage/retention.ts';
+import type { AttendanceDB } from '../storage/schema.ts';
+import { getSettings } from '../storage/settings.ts';
+import { computeResults } from './compute-results.ts';
+import type { HandlerContext } from './handle-message.ts';
+import { describeZodError, type ErrorReply } from './messages.ts';
+import { pupilPageUrl } from './pupil-page-url.ts';
+import { panelMessageSchema, type CrawlTarget, type BandChange, type PanelReplyMap, type PreviewPolicyReply } from './panel-messages.ts';
+
+type AnyPanelReply = PanelReplyMap[keyof PanelReplyMap] | ErrorReply;
+
+export interface PanelContext extends HandlerContext {
+  /** The current time (retention, backup and import stamps); defaults to the clock. */
+  now?: () => Date;
+}
+
+export async function handlePanelMessage(raw: unknown, ctx: PanelContext): Promise<AnyPanelReply> {
+  const parsed = panelMessageSchema.safeParse(raw);
+  if (!parsed.success) {
+    const type = typeof raw === 'object' && raw !== null && 'type' in raw ? String((raw as { type: unknown }).type) : '(none)';
+    return { ok: false, error: `Rejected message of type "${type}": ${describeZodError(parsed.error)}` };
+  }
+  const msg = parsed.data;
+  const now = ctx.now?.() ?? new Date();
+  try {
+    const db = await ctx.getDb();
+    switch (msg.type) {
+      case 'crawl-targets':
+        return { ok: true, ...(await crawlTargets(db)) };
+      case 'pupil-seen':
+        return { ok: true, lastSeen: (await db.get('pupils', msg.pupilId))?.lastSeen ?? null };
+      case 'preview-policy': {
+        const to = presetById(msg.policyId);
+        if (to === undefined) return { ok: false, error: `Unknown policy "${msg.policyId}".` };
+        return await previewPolicy(db, ctx, to);
+      }
+      case 'export-backup':
+        return { ok: true, backup: await exportBackup(db, now) };
+      case 'restore-backup': {
+        const v = validateBackup(msg.backup);
+        if (!v.ok) return { ok: false, error: `The backup was not restored (nothing stored was changed): ${v.errors.join('; ')}` };
+        return { ok: true, counts: await restoreBackup(db, v.backup) };
+      }
+      case 'remove-all-data':
+        return { ok: true, pupils: await removeAllData(db) };
+      case 'apply-retention': {
+        const ids = await retention(db, { days: msg.days, now, dryRun: msg.dryRun ?? false });
+        return { ok: true, pupils: ids.length };
+      }
+      case 'import-export': {
+        const r = await importMarks(db, msg.text, { fileName: msg.fileName, commit: msg.commit, now });
+        return r;
+      }
+    }
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return { ok: false, error: `"${msg.type}" failed: ${why}` };
+  }
+}
+
+/**
+ * The pupil pages to read: every stored pupil whose latest read came from an http(s) MIS page, on that
+ * page's origin, with the adapter that read it (provenance), when that adapter's MIS has pupil pages.
+ */
+async function crawlTargets(db: IDBPDatabase<AttendanceDB>): Promise<{ targets: CrawlTarget[]; unsupported: number }> {
+  const tx = db.transaction(['pupils', 'provenance'], 'readonly');
+  const pupils = await tx.objectStore('pupils').getAll();
+  const adapterOf = new Map<string, string | null>();
+  const targets: CrawlTarget[] = [];
+  let unsupported = 0;
+  for (const p of pupils) {
+    let url: URL;
+    try {
+      url = new URL(p.source);
+    } catch {
+      unsupported++;
+      continue;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      unsupported++;
+      continue;
+    }
+    if (!adapterOf.has(p.source)) {
+      const rec = await tx.objectStore('provenance').get(IDBKeyRange.bound([p.source, ''], [p.source, '\uffff']));
+      adapterOf.set(p.source, rec?.adapter ?? null);
+    }
+    const adapter = adapterOf.get(p.source) ?? null;
+    const page = adapter === null ? null : pupilPageUrl(adapter, url.origin, p.id);
+    if (page === null) unsupported++;
+    else targets.push({ pupilId: p.id, name: p.name, url: page });
+  }
+  await tx.done;
+  return { targets, unsupported };
+}
+
+/** Every stored pupil's result under the current policy and under `to`, and what changes. */
+async function previewPolicy(db: IDBPDatabase<AttendanceDB>, ctx: HandlerContext, to: Policy): Promise<PreviewPolicyReply> {
+  const settings = await getSettings(db);
+  const from = presetById(settings.policyId) ?? (presetById(DEFAULT_POLICY_ID) as Policy);
+  const asOf: IsoDate = settings.asOfOverride ?? ctx.today();
+  const yearStart = academicYearStart(asOf);
+  const yearStarts = [academicYearStart(addDays(yearStart, -1)), yearStart];
+  const stored = await loadHistories(db, yearStarts);
+  const calendar = await loadCalendar(db, yearStarts);
+  const cases = await caseHistory(db);
+  const histories = stored.map((s) => s.history);
+  const before = computeResults({ histories, calendar, policy: from, asOf, caseHistories: cases }).pupils;
+  const after = computeResults({ histories, calendar, policy: to, asOf, caseHistories: cases }).pupils;
+  return comparePolicies(before, after, from, to, asOf);
+}
+
+/**
+ * Each band's attendance range, as "first–last" per mille (attended out of 1,000 possible), found by
+ * asking the engine's own assignBand at every 0.1% step. Bounds have at most one decimal place
+ * (engine/policy/schema.ts PctSchema), so this grid tells every two different ranges apart. Two
+ * presets name their bands differently; a pupil "changes band" only when the RANGE of their band
+ * changes (DfE "Expect" ≥ 96% and PDET "96% or above" are the same band).
+ */
+export function bandRanges(policy: Policy): Map<string, string> {
+  const first = new Map<string, number>();
+  const last = new Map<string, number>();
+  for (let k = 0; k <= 1000; k++) {
+    const m = { possible: 1000, attended: k } as PupilMeasures;
+    const id = assignBand(m, { ...policy, minSessionsForBanding: 0 }).id;
+    if (id === null) continue;
+    if (!first.has(id)) first.set(id, k);
+    last.set(id, k);
+  }
+  return new Map([...first].map(([id, k]) => [id, `${k}–${last.get(id) as number}`]));
+}
+
+/** What changes between two result sets for the same pupils (same order). */
+export function comparePolicies(before: readonly PupilResult[], after: readonly PupilResult[], from: Policy, to: Policy, asOf: IsoDate): PreviewPolicyReply {
+  const fromRanges = bandRanges(from);
+  const toRanges = bandRanges(to);
+  const rangeOf = (p: PupilResult, ranges: Map<string, string>) =>
+    p.band.id === null || p.band.tooEarly || p.measures.possible === 0 ? bandText(p.band, p.measures) : (ranges.get(p.band.id) ?? p.band.id);
+  return compareResults(before, after, { asOf, fromPolicyId: from.id, toPolicyId: to.id }, (b, a) => rangeOf(b, fromRanges) !== rangeOf(a, toRanges));
+}
+
+function compareResults(
+  before: readonly PupilResult[],
+  after: readonly PupilResult[],
+  ids: { asOf: IsoDate; fromPolicyId: string; toPolicyId: string },
+  bandChanged: (before: PupilResult, after: PupilResult) => boolean,
+): PreviewPolicyReply {
+  const examples: BandChange[] = [];
+  let bandChanges = 0;
+  let stageChanges = 0;
+  let epnChanges = 0;
+  const bandsAfter = new Map<string, number>();
+  const transitions = new Map<string, { from: string; to: string; count: number }>();
+  after.forEach((a, i) => {
+    const b = before[i] as PupilResult;
+    const from = bandText(b.band, b.measures);
+    const to = bandText(a.band, a.measures);
+    bandsAfter.set(to, (bandsAfter.get(to) ?? 0) + 1);
+    const t = transitions.get(`${from}\u0000${to}`) ?? { from, to, count: 0 };
+    t.count++;
+    transitions.set(`${from}\u0000${to}`, t);
+    if (bandChanged(b, a)) {
+      bandChanges++;
+      if (examples.length < 200) examples.push({ pupilId: a.pupilId, name: a.name, from, to });
+    }
+    if ((b.stage.label ?? '') !== (a.stage.label ?? '')) stageChanges++;
+    if (b.epn.met !== a.epn.met) epnChanges++;
+  });
+  return {
+    ok: true,
+    ...ids,
+    pupils: after.length,
+    bandChanges,
+    stageChanges,
+    epnChanges,
+    examples,
+    bandsAfter: [...bandsAfter].map(([label, count]) => ({ label, count })),
+    transitions: [...transitions.values()].sort((x, y) => y.count - x.count),
+  };
+}

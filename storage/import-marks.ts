@@ -1,0 +1,126 @@
+// Importing an MIS export (CTF XML or marks CSV) into the stored history (issue 6 §3): validated by the
+// engine's parsers (engine/formats), previewed against what is stored (new pupils, sessions added,
+// sessions changed), and written only when confirmed — through the same ingest as a page read
+// (storage/ingest-page.ts), in one transaction, so amendments are recorded and the calendar learned.
+//
+// Matching pupils: pages are keyed by the MIS's own pupil id, a CTF by the UPN (domain.md §8.13). An
+// imported pupil whose id is not stored but whose UPN (or id) equals a stored pupil's UPN is matched
+// to that stored pupil, so one child is never stored twice.
+import type { IDBPDatabase } from 'idb';
+import { ctf } from '../engine/formats/ctf.ts';
+import { detectFormat } from '../engine/formats/detect-format.ts';
+import type { ImportedPupil } from '../engine/formats/imported.ts';
+import { marksCsv } from '../engine/formats/marks-csv.ts';
+import type { IsoDate } from '../engine/types.ts';
+import type { ImportPupilPreview, ImportReply } from '../lib/panel-messages.ts';
+import { ingestPage } from './ingest-page.ts';
+import type { AttendanceDB } from './schema.ts';
+import { decodeYear, slotOf } from './year-record.ts';
+
+export interface ImportMarksOptions {
+  fileName: string;
+  commit: boolean;
+  now?: Date;
+}
+
+export type ImportMarksResult = ImportReply | { ok: false; error: string };
+
+export async function importMarks(db: IDBPDatabase<AttendanceDB>, text: string, opts: ImportMarksOptions): Promise<ImportMarksResult> {
+  const { fileName } = opts;
+  if (text.replace(/^\uFEFF/, '').trim() === '') return { ok: false, error: `${fileName}: the file is empty` };
+  const format = detectFormat(text);
+  if (format === null) {
+    return {
+      ok: false,
+      error: `${fileName}: line 1: unrecognised format: expected a marks CSV (header pupil_id,date,session,code) or a DfE CTF XML file (<CTfile>)`,
+    };
+  }
+  const read = format === 'ctf' ? ctf(text, fileName) : marksCsv(text, fileName);
+  if (!read.ok) return { ok: false, error: read.errors.join('\n') };
+
+  // Stored pupils by id and by UPN, to match the file's pupils.
+  const storedPupils = await db.getAll('pupils');
+  const byId = new Set(storedPupils.map((p) => p.id));
+  const byUpn = new Map<string, string>();
+  for (const p of storedPupils) if (p.attributes.upn) byUpn.set(p.attributes.upn, p.id);
+  const targetId = (p: ImportedPupil): string | null => {
+    if (byId.has(p.pupilId)) return p.pupilId;
+    return byUpn.get(p.attributes.upn ?? p.pupilId) ?? byUpn.get(p.pupilId) ?? null;
+  };
+
+  const perPupil: ImportPupilPreview[] = [];
+  let added = 0;
+  let changed = 0;
+  let unchanged = 0;
+  let firstDate: IsoDate | null = null;
+  let lastDate: IsoDate | null = null;
+  const tx = db.transaction('years', 'readonly');
+  const plan: { id: string; pupil: ImportedPupil }[] = [];
+  for (const p of read.pupils) {
+    const existing = targetId(p);
+    const id = existing ?? p.pupilId;
+    plan.push({ id, pupil: p });
+    const stored = new Map<string, string[]>();
+    if (existing !== null) {
+      for (const rec of await tx.store.getAll(IDBKeyRange.bound([id, ''], [id, '\uffff']))) stored.set(rec.yearStart, decodeYear(rec).codes);
+    }
+    const row: ImportPupilPreview = { pupilId: id, name: p.name, isNew: existing === null, added: 0, changed: 0, unchanged: 0 };
+    for (const m of p.marks.values()) {
+      if (m.code === '') continue;
+      if (firstDate === null || m.date < firstDate) firstDate = m.date;
+      if (lastDate === null || m.date > lastDate) lastDate = m.date;
+      const where = slotOf(m.date, m.session);
+      if (where === null) continue;
+      const before = stored.get(where.yearStart)?.[where.slot] ?? '';
+      if (before === '') row.added++;
+      else if (before !== m.code) row.changed++;
+      else row.unchanged++;
+    }
+    added += row.added;
+    changed += row.changed;
+    unchanged += row.unchanged;
+    perPupil.push(row);
+  }
+  await tx.done;
+
+  if (opts.commit) {
+    const readAt = (opts.now ?? new Date()).toISOString();
+    const source = { url: `import:${fileName}`, readAt, adapter: format };
+    // All marks in one ingest (one transaction: all or nothing).
+    await ingestPage(db, {
+      type: 'ingest-page',
+      source,
+      page: {
+        kind: 'register',
+        weekStart: firstDate ?? '2000-01-03',
+        sessions: [],
+        pupils: plan.map(({ id, pupil }) => ({
+          pupilId: id,
+          name: pupil.name,
+          marks: [...pupil.marks.values()].map((m) => ({ date: m.date, session: m.session, code: m.code, original: m.code })),
+          pending: [],
+        })),
+      },
+    });
+    // Attributes (UPN, year group, class, SEN, FSM, PP) arrive as a pupil read without marks.
+    for (const { id, pupil } of plan) {
+      if (Object.keys(pupil.attributes).length === 0) continue;
+      await ingestPage(db, { type: 'ingest-page', source, page: { kind: 'pupil', pupilId: id, name: pupil.name, attributes: pupil.attributes, marks: [] } });
+    }
+  }
+
+  perPupil.sort((a, b) => b.added + b.changed - (a.added + a.changed) || a.pupilId.localeCompare(b.pupilId));
+  return {
+    ok: true,
+    format,
+    committed: opts.commit,
+    pupils: perPupil.length,
+    newPupils: perPupil.filter((p) => p.isNew).length,
+    added,
+    changed,
+    unchanged,
+    firstDate,
+    lastDate,
+    perPupil: perPupil.slice(0, 500),
+  };
+}
