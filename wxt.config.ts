@@ -1,17 +1,21 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { addE2eAccess, manifestOptions } from './lib/extension-manifest.ts';
 
-// See ../shared/design.md: the MIS origin is granted at run time, so the manifest asks for no host
-// access; the content script is registered for the granted origin only.
+// See ../shared/design.md and lib/extension-manifest.ts: the MIS origin is granted at run time, so the
+// manifest asks for no host access; the content script is registered for the granted origin only.
+// ATT_E2E=1 (npm run build:e2e) builds a separate copy into .output-e2e/ with the local demo origins
+// granted and the content script declared for them; the production build never includes them.
+const e2e = process.env.ATT_E2E === '1';
+
 export default defineConfig({
-  outDir: '.output',
-  vite: () => ({
-    plugins: [preact()],
-  }),
-  manifest: {
-    name: 'Attendance overlay',
-    description:
-      'Band badges, stage suggestions and penalty-notice warnings beside your MIS registers. Everything stays on this device.',
-    permissions: ['storage', 'unlimitedStorage'],
+  outDir: e2e ? '.output-e2e' : '.output',
+  // The preset's vite types come from the project's vite, WXT's from its own copy: same plugin at run time.
+  vite: () => ({ plugins: [preact()] }) as never,
+  manifest: manifestOptions(),
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (e2e) addE2eAccess(manifest);
+    },
   },
 });

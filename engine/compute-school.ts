@@ -8,7 +8,7 @@ import { assignBand } from './policy/assign-band.ts';
 import type { Policy } from './policy/schema.ts';
 import { suggestStage } from './policy/suggest-stage.ts';
 import { schoolCalendar } from './school-calendar.ts';
-import { statutoryReturns } from './statutory-returns.ts';
+import { statutoryReturnsFromMeasures } from './statutory-returns.ts';
 import type { CaseEvent, IsoDate, PupilHistory, PupilResult } from './types.ts';
 
 export interface SchoolResult {
@@ -39,7 +39,7 @@ export function computeSchool(
   for (const h of histories) {
     const measures = pupilMeasures(h, cal);
     const epn = epnWindow(h, cal, policy.epn);
-    const { attendanceReturn, sicknessReturn, sicknessWarning } = statutoryReturns(h, cal);
+    const { attendanceReturn, sicknessReturn, sicknessWarning } = statutoryReturnsFromMeasures(measures);
     const band = assignBand(measures, policy);
     const events = caseHistories?.get(h.pupilId) ?? NO_EVENTS;
     const stage = suggestStage({ measures, epn, attendanceReturn, sicknessReturn }, policy, events as CaseEvent[], asOf);

@@ -17,12 +17,16 @@ const CATEGORY_WORDS: Record<string, string> = {
   administrative: 'not a possible session',
 };
 
+const N_ID = codeId('N');
+const DASH_ID = codeId('-');
 const LEGACY_ID = new Uint8Array(CODE_ID_COUNT);
 CODE_TABLE.forEach((c, id) => {
   if (c.legacy) LEGACY_ID[id] = 1;
 });
-const N_ID = codeId('N');
-const DASH_ID = codeId('-');
+/** The ids the pass over every session looks at: N, unknown codes and withdrawn codes. */
+const WATCHED_ID = LEGACY_ID.slice();
+WATCHED_ID[N_ID] = 1;
+WATCHED_ID[UNKNOWN_ID] = 1;
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -91,39 +95,40 @@ export function dataQuality(h: PupilHistory, cal: SchoolCalendar, measures: Pupi
       daysSeen++;
     }
   }
-  const staleN: SessionKey[] = [];
-  const unknown = new Map<string, SessionKey[]>();
-  const legacy = new Map<string, SessionKey[]>();
+  // Allocated only when something is found: most pupils have nothing to report.
+  let staleN: SessionKey[] | null = null;
+  let unknown: Map<string, SessionKey[]> | null = null;
+  let legacy: Map<string, SessionKey[]> | null = null;
   for (let i = from; i < to; i++) {
     const id = ids[i] as number;
+    if (WATCHED_ID[id] === 0) continue;
+    const key = sessions[i] as number;
     if (id === N_ID) {
-      const key = sessions[i] as number;
-      if (key < cutoffKey) staleN.push(key);
+      if (key < cutoffKey) (staleN ??= []).push(key);
       continue;
     }
-    if (id === UNKNOWN_ID ? i < cal.ytdStartIndex : LEGACY_ID[id] !== 1) continue;
-    const key = sessions[i] as number;
+    if (id === UNKNOWN_ID && i < cal.ytdStartIndex) continue;
     const c = h.codes[key - h.firstKey] as string;
-    const map = id === UNKNOWN_ID ? unknown : legacy;
+    const map = id === UNKNOWN_ID ? (unknown ??= new Map()) : (legacy ??= new Map());
     const list = map.get(c);
     if (list) list.push(key);
     else map.set(c, [key]);
   }
-  if (staleN.length > 0) {
+  if (staleN !== null) {
     findings.push({
       kind: 'stale-n',
       message: `${plural(staleN.length, 'session', 'sessions')} still coded N (reason not yet provided) more than ${STALE_N_SCHOOL_DAYS} school days ago, ${when(staleN, cal)}: record the reason or O`,
       keys: staleN,
     });
   }
-  for (const [code, keys] of unknown) {
+  for (const [code, keys] of unknown ?? []) {
     findings.push({
       kind: 'unknown-code',
       message: `Unknown code ${JSON.stringify(code)} on ${plural(keys.length, 'session', 'sessions')} ${when(keys, cal)}: not counted until it is mapped to a statutory code (codes are case-sensitive)`,
       keys,
     });
   }
-  for (const [code, keys] of legacy) {
+  for (const [code, keys] of legacy ?? []) {
     const info = CODE_TABLE.find((c) => c.code === code);
     findings.push({
       kind: 'legacy-code',

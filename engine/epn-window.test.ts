@@ -159,3 +159,24 @@ describe('epnWindow: "more than 10" (policy 002 Stage 3, comparison gt)', () => 
     expect(r).toMatchObject({ met: true, provisional: true });
   });
 });
+
+describe('epnWindow: one call leaves nothing behind for the next (scratch counters and dates are reused)', () => {
+  it('gives the same answers in any order, across calendars of different lengths and settings', () => {
+    // 150 school weeks (more than the scratch counters first hold), G in every session of the last.
+    const longWeeks = [...Array.from({ length: 149 }, () => PRESENT_WEEK), week('G', 10)];
+    const long = () => epn('2023-01-02', longWeeks, '2025-11-14');
+    const short = () => epn('2025-09-01', ['O O G . . . . . . .'], '2025-09-05');
+    const shortG = () => epn('2025-09-01', ['O O G . . . . . . .'], '2025-09-05', { ...NATIONAL_EPN, codes: ['G'] });
+    const first = [long(), short(), shortG()];
+    expect(first[0]).toMatchObject({
+      currentSessions: 10,
+      met: true,
+      windowStartWeek: '2025-09-08',
+      windowEndWeek: '2025-11-10',
+      firstMetWeek: '2025-11-10',
+    });
+    expect(first[1]).toMatchObject({ currentSessions: 3, met: false, windowStartWeek: '2025-09-01', windowEndWeek: '2025-09-01' });
+    expect(first[2]).toMatchObject({ currentSessions: 1, windowStartWeek: '2025-09-01' });
+    expect([shortG(), long(), short()]).toEqual([first[2], first[0], first[1]]);
+  });
+});

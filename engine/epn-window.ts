@@ -17,6 +17,24 @@ export const NATIONAL_EPN: EpnSettings = Object.freeze({
 
 const N_ID = codeId('N');
 
+// Scratch: which code ids count, and per-school-week counters. Reused across calls (the week
+// counters grown when a calendar has more weeks): the engine is synchronous and this function is not
+// re-entrant, and allocating typed arrays per pupil costs more than the counting itself.
+const COUNTED = new Uint8Array(CODE_ID_COUNT);
+let PER_WEEK = new Int32Array(128);
+let PER_WEEK_N = new Int32Array(128);
+
+// `YYYY-MM-DD` of the calendar's school weeks, formatted once per calendar rather than per pupil.
+let datesOfWeeks: readonly number[] | null = null;
+let weekDates: (string | undefined)[] = [];
+function weekDate(cal: SchoolCalendar, w: number): string {
+  if (datesOfWeeks !== cal.weeks) {
+    datesOfWeeks = cal.weeks;
+    weekDates = [];
+  }
+  return (weekDates[w] ??= fromEpochDay(cal.weeks[w] as number));
+}
+
 /**
  * The pupil's position against the penalty-notice threshold. Counts the sessions whose code is in
  * `settings.codes` at the calendar's school sessions (all years, up to asOf). Windows are runs of
@@ -34,11 +52,11 @@ export function epnWindow(h: PupilHistory, cal: SchoolCalendar, settings: EpnSet
   if (comparison !== 'gte' && comparison !== 'gt') {
     throw new Error(`EPN settings: "comparison" must be "gte" or "gt", got ${JSON.stringify(comparison)}`);
   }
-  const meets = comparison === 'gte' ? (c: number) => c >= threshold : (c: number) => c > threshold;
+  // Counts are whole numbers, so "more than threshold" is "at least threshold + 1": met ⇔ count ≥ needed.
   const needed = comparison === 'gte' ? threshold : threshold + 1;
 
   // Which codes count, by id; codes unknown to the table (a policy's local code) by string.
-  const counted = new Uint8Array(CODE_ID_COUNT);
+  const counted = COUNTED.fill(0);
   let extra: Set<string> | null = null;
   for (const c of settings.codes) {
     const id = codeId(c);
@@ -73,8 +91,12 @@ export function epnWindow(h: PupilHistory, cal: SchoolCalendar, settings: EpnSet
   }
 
   // Per-school-week counts of counted sessions and of N among them.
-  const perWeek = new Int32Array(W);
-  const perWeekN = new Int32Array(W);
+  if (PER_WEEK.length < W) {
+    PER_WEEK = new Int32Array(W);
+    PER_WEEK_N = new Int32Array(W);
+  }
+  const perWeek = PER_WEEK.fill(0, 0, W);
+  const perWeekN = PER_WEEK_N.fill(0, 0, W);
   const sessionWeek = cal.sessionWeek;
   const n = codes.length;
   const end = n > 0 ? cal.indexAtOrAfter(h.firstKey + n) : 0;
@@ -92,11 +114,11 @@ export function epnWindow(h: PupilHistory, cal: SchoolCalendar, settings: EpnSet
   let sum = 0;
   for (let w = 0; w <= firstEnd; w++) sum += perWeek[w] as number;
   let max = sum;
-  let firstMet = meets(sum) ? firstEnd : -1;
+  let firstMet = sum >= needed ? firstEnd : -1;
   for (let last = firstEnd + 1; last < W; last++) {
     sum += (perWeek[last] as number) - (perWeek[last - span] as number);
     if (sum > max) max = sum;
-    if (firstMet < 0 && meets(sum)) firstMet = last;
+    if (firstMet < 0 && sum >= needed) firstMet = last;
   }
 
   // Current window: ends with the last school week on or before asOf (§4, §8.3) — the calendar
@@ -114,16 +136,16 @@ export function epnWindow(h: PupilHistory, cal: SchoolCalendar, settings: EpnSet
       if (counts(i)) currentKeys.push(sessions[i] as number);
     }
   }
-  const met = meets(current);
+  const met = current >= needed;
   return {
     currentSessions: current,
     met,
     // §4: N must be resolved first; provisional when the N sessions are what carries it over.
-    provisional: met && currentN > 0 && !meets(current - currentN),
+    provisional: met && currentN > 0 && current - currentN < needed,
     sessionsToThreshold: Math.max(0, needed - current),
-    windowStartWeek: fromEpochDay(cal.weeks[startW] as number),
-    windowEndWeek: fromEpochDay(cal.weeks[W - 1] as number),
-    firstMetWeek: firstMet < 0 ? null : fromEpochDay(cal.weeks[firstMet] as number),
+    windowStartWeek: weekDate(cal, startW),
+    windowEndWeek: weekDate(cal, W - 1),
+    firstMetWeek: firstMet < 0 ? null : weekDate(cal, firstMet),
     maxInAnyWindow: max,
     currentN,
     currentKeys,

@@ -121,6 +121,25 @@ describe('schoolCalendar.pupilCodeIds', () => {
     expect(cal.pupilCodeIds(b)).toBe(cal.pupilCodeIds(b)); // computed once
   });
 
+  it('keeps each pupil’s ids when another pupil’s are asked for (no shared buffer)', () => {
+    const a = pupil('a', MON, '. . I I');
+    const b = pupil('b', MON, 'G G . .');
+    const cal = schoolCalendar([a, b], '2025-09-05');
+    const idsA = cal.pupilCodeIds(a);
+    const idsB = cal.pupilCodeIds(b);
+    expect(Array.from(idsA)).toEqual([codeId('/'), codeId('\\'), codeId('I'), codeId('I')]);
+    expect(Array.from(idsB)).toEqual([codeId('G'), codeId('G'), codeId('/'), codeId('\\')]);
+    expect(Array.from(cal.pupilCodeIds(a))).toEqual(Array.from(idsA)); // asked again after b
+  });
+
+  it('gives the right ids for many pupils (ids are carved from shared blocks)', () => {
+    const codes = ['G', 'I', 'O', 'M', 'C1', 'Y3'];
+    const hs = Array.from({ length: 150 }, (_, i) => pupil(`p${i}`, MON, `${codes[i % codes.length]} . . .`));
+    const cal = schoolCalendar(hs, '2025-09-05');
+    const all = hs.map((h) => cal.pupilCodeIds(h));
+    all.forEach((ids, i) => expect(Array.from(ids)).toEqual([codeId(codes[i % codes.length] as string), codeId('\\'), codeId('/'), codeId('\\')]));
+  });
+
   it('notices a history whose codes array was replaced', () => {
     const a = pupil('a', MON, '. . . .');
     const cal = schoolCalendar([a], '2025-09-05');

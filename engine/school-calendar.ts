@@ -34,9 +34,10 @@ export interface SchoolCalendar {
   indexAtOrAfter(key: SessionKey): number;
   /**
    * A pupil's code id (codes.ts codeId) at each school session: entry `i` belongs to `sessions[i]`,
-   * EMPTY_ID where the pupil has no mark. Computed once per history and kept while the history's
-   * `codes` array is the same one, so the per-pupil measures read bytes, not strings. Histories are
-   * values: to change marks, build a new history (historyFromRows) rather than editing `codes` in place.
+   * EMPTY_ID where the pupil has no mark. The per-pupil measures read these bytes, not strings. The
+   * ids of the history asked for last are kept while its `codes` array is the same one, so the
+   * measures of one pupil, computed one after another, convert its codes once. Histories are values:
+   * to change marks, build a new history (historyFromRows) rather than editing `codes` in place.
    */
   pupilCodeIds(h: PupilHistory): Uint8Array;
 }
@@ -63,21 +64,31 @@ export function schoolCalendar(histories: readonly PupilHistory[], asOf: IsoDate
   const span = asOfKey - base + 1;
   const flag = new Uint8Array(span);
 
+  // Weekday slots not yet known to be school sessions (weekends never are, §8.5). Once the first
+  // pupils have been read only holidays and closures are left, so each further pupil is looked at
+  // on those slots only rather than on every session.
+  const open = new Int32Array(Math.ceil(span / 14) * 10);
+  let nOpen = 0;
+  for (let s = 0; s < span; s++) if (s % 14 < 10) open[nOpen++] = s;
   for (const h of histories) {
     const codes = h.codes;
     const off = h.firstKey - base;
     const end = Math.min(codes.length, asOfKey - h.firstKey + 1);
-    let i = Math.max(0, -off);
-    let wslot = (off + i) % 14; // position in the week: 0–9 weekdays, 10–13 Saturday and Sunday
-    for (; i < end; i++, wslot = wslot === 13 ? 0 : wslot + 1) {
-      if (wslot >= 10) continue; // §8.5
-      const slot = off + i;
-      if (flag[slot] === 1) continue; // already known: most sessions, after the first pupil
-      const c = codes[i];
-      // A hole or a non-string (a malformed stored history) is no mark, like ''.
-      if (typeof c !== 'string' || c === '' || c === '#' || c === '-') continue;
-      flag[slot] = 1;
+    let kept = 0;
+    for (let k = 0; k < nOpen; k++) {
+      const slot = open[k] as number;
+      const i = slot - off;
+      if (i >= 0 && i < end) {
+        const c = codes[i];
+        // A hole or a non-string (a malformed stored history) is no mark, like ''.
+        if (typeof c === 'string' && c !== '' && c !== '#' && c !== '-') {
+          flag[slot] = 1;
+          continue;
+        }
+      }
+      open[kept++] = slot;
     }
+    nOpen = kept;
   }
 
   let n = 0;
@@ -112,7 +123,24 @@ export function schoolCalendar(histories: readonly PupilHistory[], asOf: IsoDate
     return lo;
   };
   const ytdStartIndex = indexAtOrAfter(yearStartKey);
-  const idCache = new WeakMap<PupilHistory, { codes: string[]; length: number; ids: Uint8Array }>();
+  // One entry, not a map of every history: the engine asks for one pupil's ids several times in a
+  // row, then moves on (compute-school.ts), and a map of thousands of histories costs more than the
+  // conversion it saves.
+  let idCache: { h: PupilHistory; codes: string[]; length: number; ids: Uint8Array } | null = null;
+  // Each pupil's ids are a view into a shared block: allocating a separate small typed array per
+  // pupil costs a good part of what filling it does.
+  const BLOCK_ROWS = 64;
+  let block = new Uint8Array(0);
+  let blockUsed = 0;
+  const newIdRow = (): Uint8Array => {
+    if (blockUsed + n > block.length) {
+      block = new Uint8Array(n * BLOCK_ROWS);
+      blockUsed = 0;
+    }
+    const row = block.subarray(blockUsed, blockUsed + n);
+    blockUsed += n;
+    return row;
+  };
   const ytdWeekStartIndex = ytdStartIndex < n ? (sessionWeek[ytdStartIndex] as number) : weeks.length;
 
   return {
@@ -137,19 +165,21 @@ export function schoolCalendar(histories: readonly PupilHistory[], asOf: IsoDate
     },
     indexAtOrAfter,
     pupilCodeIds: (h) => {
-      const hit = idCache.get(h);
-      if (hit !== undefined && hit.codes === h.codes && hit.length === h.codes.length) return hit.ids;
-      const ids = new Uint8Array(n).fill(EMPTY_ID);
+      const hit = idCache;
+      if (hit !== null && hit.h === h && hit.codes === h.codes && hit.length === h.codes.length) return hit.ids;
+      const ids = newIdRow();
       const codes = h.codes;
       const fk = h.firstKey;
-      const lastKey = fk + codes.length - 1;
-      for (let i = codes.length > 0 ? indexAtOrAfter(fk) : n; i < n; i++) {
-        const key = sessions[i] as number;
-        if (key > lastKey) break;
-        const c = codes[key - fk];
+      // School sessions within the history: before and after it the pupil has no mark.
+      const from = codes.length > 0 ? indexAtOrAfter(fk) : n;
+      const to = codes.length > 0 ? indexAtOrAfter(fk + codes.length) : n;
+      ids.fill(EMPTY_ID, 0, from);
+      for (let i = from; i < to; i++) {
+        const c = codes[(sessions[i] as number) - fk];
         ids[i] = typeof c === 'string' ? codeId(c) : EMPTY_ID;
       }
-      idCache.set(h, { codes, length: codes.length, ids });
+      ids.fill(EMPTY_ID, to);
+      idCache = { h, codes, length: codes.length, ids };
       return ids;
     },
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { pupilMeasures } from './pupil-measures.ts';
 import { schoolCalendar } from './school-calendar.ts';
-import { statutoryReturns } from './statutory-returns.ts';
+import { statutoryReturns, statutoryReturnsFromMeasures } from './statutory-returns.ts';
 import { pupil, rep } from './test-helpers.ts';
 
 const MON = '2025-09-01'; // a Monday
@@ -94,5 +95,26 @@ describe('sickness return: 30 sessions of I, consecutive or cumulative (§5)', (
   it('lower-case i is an unknown code, not illness (§8.11)', () => {
     const r = returnsOf(rep('i', 30), '2025-10-31');
     expect(r).toMatchObject({ illnessSessions: 0, sicknessReturn: false, sicknessWarning: false });
+  });
+});
+
+describe('statutoryReturnsFromMeasures: the same returns from measures already computed', () => {
+  it('reads the I and G N O U runs and the I count of the year from the measures (§3, §5)', () => {
+    // A mixed year: an I run of 12, an O/G run of 20 (a return), I spread out to 30 cumulative.
+    const p = `. ${rep('I', 12)} . ${rep('O', 10)} ${rep('G', 10)} . ${rep('I .', 18)} M`;
+    const h = pupil('p', MON, p);
+    const n = p.split(/\s+/).filter((t) => t !== '').length;
+    const cal = schoolCalendar([h, pupil('school', MON, rep('.', n))], '2025-12-19');
+    const m = pupilMeasures(h, cal);
+    const r = statutoryReturnsFromMeasures(m);
+    expect(r).toEqual({
+      attendanceReturn: true,
+      sicknessReturn: true,
+      sicknessWarning: false,
+      unauthorisedRun: 20,
+      illnessRun: 12,
+      illnessSessions: 30,
+    });
+    expect(r).toEqual(statutoryReturns(h, cal));
   });
 });

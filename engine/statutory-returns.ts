@@ -1,11 +1,9 @@
 // Statutory returns to the local authority (domain.md §5, §8.1, §8.7, §8.14), over the academic year
 // containing the as-of date, up to and including it.
 
-import { CAT, CODE_CAT, codeId } from './codes.ts';
+import { pupilMeasures } from './pupil-measures.ts';
 import type { SchoolCalendar } from './school-calendar.ts';
-import type { PupilHistory } from './types.ts';
-
-const I_ID = codeId('I');
+import type { PupilHistory, PupilMeasures } from './types.ts';
 
 /** 10 school days of `G N O U` = 20 consecutive school sessions (§5). */
 export const ATTENDANCE_RETURN_SESSIONS = 20;
@@ -26,36 +24,29 @@ export interface StatutoryReturns {
   illnessSessions: number;
 }
 
+/**
+ * The returns due for one pupil. Runs are over consecutive SCHOOL sessions: every school session
+ * with another code (or none) ends a run (§8.7); holidays and closures for everyone are not school
+ * sessions and do not. The year-to-date measures already count these runs, so this reads them.
+ */
 export function statutoryReturns(h: PupilHistory, cal: SchoolCalendar): StatutoryReturns {
-  const ids = cal.pupilCodeIds(h);
-  const n = h.codes.length;
-  let ill = 0;
-  let illRun = 0;
-  let longestIll = 0;
-  let unauthRun = 0;
-  let longestUnauth = 0;
-  const start = n > 0 ? Math.max(cal.ytdStartIndex, cal.indexAtOrAfter(h.firstKey)) : ids.length;
-  const end = n > 0 ? cal.indexAtOrAfter(h.firstKey + n) : ids.length;
-  // Runs are over consecutive SCHOOL sessions: every school session with another code (or none)
-  // ends a run (§8.7); holidays and closures for everyone are not school sessions and do not.
-  for (let i = start; i < end; i++) {
-    const id = ids[i] as number;
-    if (id === I_ID) {
-      ill++;
-      if (++illRun > longestIll) longestIll = illRun;
-    } else illRun = 0;
-    if (CODE_CAT[id] === CAT.unauthorised) {
-      if (++unauthRun > longestUnauth) longestUnauth = unauthRun;
-    } else unauthRun = 0;
-  }
-  const sicknessReturn = longestIll >= SICKNESS_RETURN_SESSIONS || ill >= SICKNESS_RETURN_SESSIONS;
+  return statutoryReturnsFromMeasures(pupilMeasures(h, cal));
+}
+
+/**
+ * The same, from the pupil's measures when they are already computed (compute-school.ts): the
+ * longest `I` and `G N O U` runs and the `I` count this year are measures (§3, §5).
+ */
+export function statutoryReturnsFromMeasures(m: PupilMeasures): StatutoryReturns {
+  const ill = m.illnessSessions;
+  const sicknessReturn = m.longestIllnessRun >= SICKNESS_RETURN_SESSIONS || ill >= SICKNESS_RETURN_SESSIONS;
   return {
-    attendanceReturn: longestUnauth >= ATTENDANCE_RETURN_SESSIONS,
+    attendanceReturn: m.longestUnauthorisedRun >= ATTENDANCE_RETURN_SESSIONS,
     sicknessReturn,
     // A consecutive run is also a count, so the cumulative count alone decides the warning.
     sicknessWarning: !sicknessReturn && ill >= SICKNESS_WARNING_SESSIONS,
-    unauthorisedRun: longestUnauth,
-    illnessRun: longestIll,
+    unauthorisedRun: m.longestUnauthorisedRun,
+    illnessRun: m.longestIllnessRun,
     illnessSessions: ill,
   };
 }

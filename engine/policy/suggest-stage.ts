@@ -35,7 +35,7 @@ interface Ctx {
   asOf: IsoDate;
   asOfDay: number;
   /** Latest start event of each stage id, on or before asOf. */
-  starts: Map<string, CaseEvent>;
+  starts: ReadonlyMap<string, CaseEvent>;
 }
 
 interface Verdict {
@@ -76,7 +76,8 @@ function plural(n: number, one: string, many = `${one}s`): string {
 
 function shortLabel(stage: Stage): string {
   // Preset labels read "Stage 2 — support offered"; the part before the dash reads better in a sentence.
-  return stage.label.split(' — ')[0] ?? stage.label;
+  const dash = stage.label.indexOf(' — ');
+  return dash < 0 ? stage.label : stage.label.slice(0, dash);
 }
 
 const OP_WORD: Record<PctOp, string> = { lt: 'below', lte: 'at or below', gt: 'above', gte: 'at or above' };
@@ -96,11 +97,24 @@ function stageName(policy: Policy, id: string): string {
 
 // ---- clauses --------------------------------------------------------------------------------------
 
-function evalClause(c: Clause, ctx: Ctx): Verdict {
+function meetsCount(k: number, op: 'gt' | 'gte', sessions: number): boolean {
+  return op === 'gt' ? k > sessions : k >= sessions;
+}
+
+const NO_CLAUSES: readonly Clause[] = Object.freeze([]);
+
+/**
+ * Whether a clause holds and, when `words` is true, why in plain English. Without words the text may
+ * be '': the stage search checks every stage for every pupil but shows the reasons of one, and the
+ * wording (percentages, dates) costs far more than the check. (The clauses about recorded stages
+ * always word it: they matter only for the few pupils with a stage recorded.)
+ */
+function evalClause(c: Clause, ctx: Ctx, words: boolean): Verdict {
   const { m, epn, policy } = ctx;
   switch (c.kind) {
     case 'attendance': {
       const holds = comparePct(m.attended, m.possible, c.op, c.pct);
+      if (!words) return { holds, text: '' };
       const shown = displayPct(m);
       // When rounding for display would contradict the exact comparison (91.96% shows as 92.0% but is
       // below 92%), give the session counts so the reason is not self-contradictory (domain.md §3).
@@ -110,8 +124,8 @@ function evalClause(c: Clause, ctx: Ctx): Verdict {
     }
     case 'unauthorisedInWindow': {
       const n = epn.currentSessions;
-      const meets = (k: number) => (c.op === 'gt' ? k > c.sessions : k >= c.sessions);
-      const holds = meets(n);
+      const holds = meetsCount(n, c.op, c.sessions);
+      if (!words) return { holds, text: '' };
       const weeks = policy.epn.weeks;
       let to = '';
       if (epn.windowEndWeek !== null) {
@@ -121,7 +135,7 @@ function evalClause(c: Clause, ctx: Ctx): Verdict {
       }
       const cmp = c.op === 'gt' ? `more than ${c.sessions}` : `at least ${c.sessions}`;
       let text = `${plural(n, 'unauthorised session')} in the ${weeks} school weeks${to} is ${holds ? '' : 'not '}${cmp}`;
-      if (holds && !meets(n - epn.currentN)) {
+      if (holds && !meetsCount(n - epn.currentN, c.op, c.sessions)) {
         // domain.md §4: met only because of N sessions — provisional.
         text += ` — provisional: it counts ${plural(epn.currentN, 'N session')} (reason not yet provided), which must be resolved before any action`;
       }
@@ -132,6 +146,7 @@ function evalClause(c: Clause, ctx: Ctx): Verdict {
       const w = m.schoolWeeks;
       const share = c.percentOfSchoolWeeks;
       const holds = b >= c.atLeast && (share === undefined || 1000 * b >= pctTenths(share) * w);
+      if (!words) return { holds, text: '' };
       const need = share === undefined ? `at least ${c.atLeast}` : `at least ${c.atLeast} and at least ${formatBound(share)} of school weeks`;
       return { holds, text: `${plural(b, 'broken week')} out of ${plural(w, 'school week')} is ${holds ? '' : 'not '}${need}` };
     }
@@ -139,6 +154,7 @@ function evalClause(c: Clause, ctx: Ctx): Verdict {
       // Exact on sessions: days lost > 10 ⇔ absence sessions > 20.
       const s = m.absenceSessions;
       const holds = c.op === 'gt' ? s > 2 * c.days : s >= 2 * c.days;
+      if (!words) return { holds, text: '' };
       const days = s / 2;
       const cmp = c.op === 'gt' ? `more than ${c.days}` : `at least ${c.days}`;
       return { holds, text: `${days} ${days === 1 ? 'day' : 'days'} absent this school year is ${holds ? '' : 'not '}${cmp}` };
@@ -147,11 +163,13 @@ function evalClause(c: Clause, ctx: Ctx): Verdict {
       const last = m.spells[m.spells.length - 1];
       // The pupil is absent now when the latest spell of absence reaches the last marked session.
       if (last === undefined || m.lastKey === null || last.endKey !== m.lastKey) {
+        if (!words) return { holds: false, text: '' };
         return { holds: false, text: `not absent at the last marked session, so not on day ${c.atLeast} of an absence` };
       }
       // A spell that starts in the afternoon still counts its first day (key parity: odd = PM).
       const day = Math.ceil((last.sessions + (last.startKey & 1)) / 2);
       const holds = day >= c.atLeast;
+      if (!words) return { holds, text: '' };
       return {
         holds,
         text: `day ${day} of the current absence (absent since ${sessionLabel(last.startKey)}) is ${holds ? '' : 'not yet '}day ${c.atLeast} or later`,
@@ -159,6 +177,7 @@ function evalClause(c: Clause, ctx: Ctx): Verdict {
     }
     case 'stageRecorded': {
       const ev = ctx.starts.get(c.stage);
+      if (!words) return { holds: ev !== undefined, text: '' };
       const name = stageName(policy, c.stage);
       return ev === undefined
         ? { holds: false, text: `${name} has not been recorded` }
@@ -209,9 +228,20 @@ function evalClause(c: Clause, ctx: Ctx): Verdict {
 }
 
 /** Entry holds when all `all` clauses hold and, if there are `any` clauses, at least one holds. */
+function entryHolds(stage: Stage, ctx: Ctx): boolean {
+  const all = stage.entry.all ?? NO_CLAUSES;
+  const any = stage.entry.any ?? NO_CLAUSES;
+  if (all.length + any.length === 0) return false;
+  for (const c of all) if (!evalClause(c, ctx, false).holds) return false;
+  if (any.length === 0) return true;
+  for (const c of any) if (evalClause(c, ctx, false).holds) return true;
+  return false;
+}
+
+/** entryHolds, with the reasons in words: why it holds, and why not. */
 function evalEntry(stage: Stage, ctx: Ctx): { holds: boolean; reasons: string[]; failures: string[] } {
-  const all = (stage.entry.all ?? []).map((c) => evalClause(c, ctx));
-  const any = (stage.entry.any ?? []).map((c) => evalClause(c, ctx));
+  const all = (stage.entry.all ?? []).map((c) => evalClause(c, ctx, true));
+  const any = (stage.entry.any ?? []).map((c) => evalClause(c, ctx, true));
   const allOk = all.every((v) => v.holds);
   const anyOk = any.length === 0 || any.some((v) => v.holds);
   const reasons = [...all.map((v) => v.text), ...any.filter((v) => v.holds).map((v) => v.text)];
@@ -229,13 +259,14 @@ function evalEntry(stage: Stage, ctx: Ctx): { holds: boolean; reasons: string[];
  */
 function penaltyNoticeNotes(history: CaseEvent[], policy: Policy, asOf: IsoDate): string[] {
   const pn = policy.penaltyNotice;
+  const out: string[] = [];
+  if (history.length === 0) return out; // most pupils: nothing recorded
   const byParent = new Map<string, IsoDate[]>();
   for (const e of history) {
     if (e.kind !== 'penalty-notice' || !(e.date <= asOf)) continue;
     const parent = e.parent?.trim() || 'the parent';
     byParent.set(parent, [...(byParent.get(parent) ?? []), e.date]);
   }
-  const out: string[] = [];
   for (const [parent, dates] of byParent) {
     dates.sort();
     // The period runs from the first notice; ISO strings compare as dates (29 Feb + 3 years compares correctly too).
@@ -258,13 +289,16 @@ function penaltyNoticeNotes(history: CaseEvent[], policy: Policy, asOf: IsoDate)
 
 // ---- main -----------------------------------------------------------------------------------------
 
-/** The next stage for a pupil under a policy, given what has been recorded, as of a date. */
-export function suggestStage(input: SuggestStageInput, policy: Policy, history: CaseEvent[], asOf: IsoDate): StageSuggestion {
-  const asOfDay = toEpochDay(asOf);
-  const notes: string[] = [];
+/** Shared by every pupil with no stage recorded (most of them); never written to. */
+const NO_STARTS: ReadonlyMap<string, CaseEvent> = new Map();
 
-  // Stage starts on or before asOf, oldest first; a stable sort keeps list order for the same date.
-  const starts = history
+/**
+ * Stage starts on or before asOf, oldest first; a stable sort keeps list order for the same date.
+ * A start with an invalid date is left out, with a note saying so.
+ */
+function stageStarts(history: CaseEvent[], asOfDay: number, notes: string[]): CaseEvent[] {
+  if (history.length === 0) return []; // most pupils: nothing recorded
+  return history
     .map((e, i) => ({ e, i }))
     .filter(({ e }) => e.kind === 'stage-started' && typeof e.stageId === 'string')
     .filter(({ e }) => {
@@ -277,8 +311,16 @@ export function suggestStage(input: SuggestStageInput, policy: Policy, history: 
     })
     .sort((a, b) => toEpochDay(a.e.date) - toEpochDay(b.e.date) || a.i - b.i)
     .map(({ e }) => e);
-  const latest = new Map<string, CaseEvent>();
-  for (const e of starts) latest.set(e.stageId as string, e);
+}
+
+/** The next stage for a pupil under a policy, given what has been recorded, as of a date. */
+export function suggestStage(input: SuggestStageInput, policy: Policy, history: CaseEvent[], asOf: IsoDate): StageSuggestion {
+  const asOfDay = toEpochDay(asOf);
+  const notes: string[] = [];
+
+  const starts = stageStarts(history, asOfDay, notes);
+  // The latest start of each stage (a later start of the same stage replaces an earlier one).
+  const latest = starts.length === 0 ? NO_STARTS : new Map(starts.map((e) => [e.stageId as string, e]));
   const current = starts[starts.length - 1];
   const currentStageId = current?.stageId ?? null;
   const currentIndex = currentStageId === null ? -1 : policy.stages.findIndex((s) => s.id === currentStageId);
@@ -321,8 +363,8 @@ export function suggestStage(input: SuggestStageInput, policy: Policy, history: 
   const ctx: Ctx = { m, epn: input.epn, policy, asOf, asOfDay, starts: latest };
   for (let i = policy.stages.length - 1; i > currentIndex; i--) {
     const stage = policy.stages[i] as Stage;
+    if (!entryHolds(stage, ctx)) continue;
     const r = evalEntry(stage, ctx);
-    if (!r.holds) continue;
     const checks = (stage.checks ?? []).map((c) => `to confirm: ${c}`);
     return {
       id: stage.id,

@@ -1,0 +1,30 @@
+// The adapter contract (design.md "Adapters"): an adapter is the only code that reads a host page. It
+// is pure — Document and URL in, plain data out — never touches storage and never modifies the page.
+// What it returns is exactly the page payload of lib/messages.ts's `ingest-page` message, so the
+// content script can send it without reshaping.
+import type { PupilPageRead, RegisterPageRead } from '../lib/messages.ts';
+
+export type PageKind = 'register' | 'pupil';
+
+/**
+ * A read either gives the whole page or says why not (issue 4 §1: a page that does not match is
+ * reported as unrecognised, never half-read). `pending: true` marks a page that is still loading
+ * (no rows rendered yet): the caller should wait for the DOM to change rather than report it.
+ */
+export type ReadResult<T> = { ok: true; data: T } | { ok: false; reason: string; pending?: boolean };
+
+export interface Adapter {
+  /** Stable id sent as `source.adapter` (e.g. 'demo'). */
+  id: string;
+  /** Human name of the MIS, for messages. */
+  name: string;
+  /** Which kind of page this is, from the URL and the document; null when it is not one we read. */
+  detect(url: URL, doc: Document): PageKind | null;
+  readRegister(doc: Document, url: URL): ReadResult<RegisterPageRead>;
+  readPupil(doc: Document, url: URL): ReadResult<PupilPageRead>;
+  /**
+   * The element whose subtree holds everything the adapter reads (the SPA's root). The content script
+   * observes it for changes; when absent it observes `document.body`.
+   */
+  root?(doc: Document): Element | null;
+}
