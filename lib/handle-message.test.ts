@@ -132,6 +132,14 @@ describe('handleMessage', () => {
     expect((r as { pupils: { marks: unknown[] }[] }).pupils[0]?.marks).toHaveLength(20);
   });
 
+  it('keeps the attendance snapshot of a started stage, which "not improved since" needs', async () => {
+    await ingest('2025-09-12T16:00:00Z', [{ id: 'B', marks: fortnight() }]);
+    const event = { kind: 'stage-started', date: '2025-09-15', stageId: 'x', attendance: { attended: 18, possible: 20 } };
+    expect(await handleMessage({ type: 'add-case-event', pupilId: 'B', event }, ctx)).toMatchObject({ ok: true });
+    const r = (await handleMessage({ type: 'get-stored', pupilIds: ['B'] }, ctx)) as { pupils: { caseHistory: unknown[] }[] };
+    expect(r.pupils[0]?.caseHistory).toEqual([event]);
+  });
+
   it('answers a full disk with the quota message, and keeps what was stored', async () => {
     await ingest('2025-09-12T16:00:00Z', [{ id: 'B', marks: fortnight() }]);
     const proto = globalThis.IDBObjectStore.prototype;

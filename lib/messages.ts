@@ -5,7 +5,6 @@
 // Replies are built by the background itself, so they are typed but not validated.
 import './zod-config.ts';
 import { z } from 'zod';
-import { browser } from 'wxt/browser';
 import { isValidIsoDate } from '../engine/dates.ts';
 import type {
   CaseEvent,
@@ -113,6 +112,8 @@ const caseEventSchema = z.object({
   stageId: z.string().max(64).optional(),
   parent: z.string().max(200).optional(),
   note: z.string().max(2000).optional(),
+  /** Attendance when a stage was started: "not improved since stage X" needs it (engine/types.ts). */
+  attendance: z.object({ attended: z.number().int().min(0), possible: z.number().int().min(0) }).optional(),
 });
 
 export const settingsSchema = z.object({
@@ -352,23 +353,8 @@ export interface ReplyMap {
 
 export type ReplyFor<M extends Message> = ReplyMap[M['type']] | ErrorReply;
 
-/**
- * Send a request to the background and get its typed reply. Never throws for a background error
- * (that comes back as `{ ok: false, error }`); a transport failure (no background, extension
- * reloaded) is turned into the same shape so callers have one path.
- */
-export async function sendMessage<M extends Message>(msg: M): Promise<ReplyFor<M>> {
-  try {
-    const reply = (await browser.runtime.sendMessage(msg)) as ReplyFor<M> | undefined;
-    if (reply === undefined || reply === null) {
-      return { ok: false, error: `The extension's background did not answer "${msg.type}".` };
-    }
-    return reply;
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return { ok: false, error: `Could not reach the extension's background for "${msg.type}": ${why}` };
-  }
-}
+// Sending lives in ./send-message.ts (zod-free, for the content script); re-exported for callers here.
+export { sendMessage } from './send-message.ts';
 
 /** Turn a zod error into one readable line per problem: `page.pupils.3.marks.0.date: expected …`. */
 export function describeZodError(error: z.ZodError): string {
