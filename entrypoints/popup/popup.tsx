@@ -63,6 +63,26 @@ export function Popup() {
     await refresh();
   };
 
+  // The side panel (Chrome) or sidebar (Firefox) holds the attendance lead's whole-school view.
+  // Chrome only opens it in response to a user gesture, which this click is.
+  const openPanel = async () => {
+    const api = browser as unknown as {
+      sidePanel?: { open(o: { windowId: number }): Promise<void> };
+      sidebarAction?: { open(): Promise<void> };
+    };
+    try {
+      if (api.sidePanel) {
+        const win = await browser.windows.getCurrent();
+        if (win.id !== undefined) await api.sidePanel.open({ windowId: win.id });
+      } else if (api.sidebarAction) {
+        await api.sidebarAction.open();
+      }
+      window.close();
+    } catch (e) {
+      setMessage(`Could not open the panel: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
   const revoke = async () => {
     await browser.permissions.remove({ origins: [state.pattern] });
     await sendMessage({ type: 'sync-content-scripts' });
@@ -91,6 +111,14 @@ export function Popup() {
         </button>
       )}
       {message !== null && <p role="status">{message}</p>}
+      <p style={styles.links}>
+        <button type="button" style={styles.secondary} onClick={() => void openPanel()}>
+          Open the whole-school panel
+        </button>{' '}
+        <button type="button" style={styles.secondary} onClick={() => void browser.runtime.openOptionsPage()}>
+          Settings
+        </button>
+      </p>
       <p style={styles.note}>Everything stays on this device: marks are stored in this browser only.</p>
     </main>
   );
@@ -103,4 +131,5 @@ const styles = {
   primary: { padding: '8px 12px', background: '#1d4ed8', color: '#fff', border: 0, borderRadius: '4px', cursor: 'pointer', font: 'inherit' },
   secondary: { padding: '6px 10px', background: '#fff', color: '#1a1a1a', border: '1px solid #999', borderRadius: '4px', cursor: 'pointer', font: 'inherit' },
   note: { color: '#555', fontSize: '12px', marginTop: '12px' },
+  links: { margin: '12px 0 0' },
 } as const;
