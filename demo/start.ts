@@ -4,7 +4,7 @@
 // screenshots of the register and a pupil page to out/screenshots/, prints where, and exits.
 // With a display it keeps running until Ctrl-C (or the browser is closed); stopping it stops the
 // server and the browser it started.
-//   Options: --skip-build (use the existing .output/chrome-mv3), --extension DIR (load that unpacked
+//   Options: --skip-build (use the existing .output-e2e/chrome-mv3), --extension DIR (load that unpacked
 //   extension instead of building), --headless (force headless).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -18,14 +18,16 @@ const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'out', 'screenshots');
 
 /**
- * Builds the extension and returns the unpacked folder to load. Kept in one function so a build with
- * the demo origin pre-granted can be swapped in (issue 4: the MIS origin is granted at run time).
+ * Builds the extension and returns the unpacked folder to load. The demo uses the build with the local
+ * demo origins (127.0.0.1, localhost) already granted (`npm run build:e2e`, .output-e2e/chrome-mv3):
+ * the production build (`npm run build`) asks the user to grant the MIS origin at run time from the
+ * toolbar popup, which a headless demo cannot click.
  */
 export async function buildExtension(): Promise<string> {
-  const out = join(ROOT, '.output', 'chrome-mv3');
+  const out = join(ROOT, '.output-e2e', 'chrome-mv3');
   const log: Buffer[] = [];
   const code = await new Promise<number | null>((done, fail) => {
-    const child = spawn('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--no-warnings', join(ROOT, 'scripts', 'build-e2e.ts')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (b: Buffer) => log.push(b));
     child.stderr.on('data', (b: Buffer) => log.push(b));
     child.on('error', fail);
@@ -33,10 +35,31 @@ export async function buildExtension(): Promise<string> {
   });
   if (code !== 0) {
     process.stderr.write(Buffer.concat(log).toString());
-    throw new Error(`the extension build (npx wxt build) failed with exit code ${code}`);
+    throw new Error(`the extension build (npm run build:e2e) failed with exit code ${code}`);
   }
   if (!existsSync(join(out, 'manifest.json'))) throw new Error(`the build did not produce ${out}/manifest.json`);
   return out;
+}
+
+/**
+ * Loads the demo school's export into the extension through its own import path (the one Settings →
+ * "Fill the history from an MIS export" uses), and fixes the as-of date to the demo's today, so the
+ * overlays show whole-year bands at once instead of only the weeks the user has opened.
+ */
+async function fillHistory(context: BrowserContext, baseUrl: string, today: string): Promise<string> {
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const text = await (await fetch(`${baseUrl}export/marks.csv`)).text();
+  const reply = await sw.evaluate(
+    async ({ text, today }) => {
+      const handle = (globalThis as unknown as { attendanceHandle: (m: unknown) => Promise<Record<string, unknown>> }).attendanceHandle;
+      const set = await handle({ type: 'set-settings', settings: { asOfOverride: today } });
+      if (set.ok !== true) return set;
+      return handle({ type: 'import-export', fileName: 'marks.csv', text, commit: true });
+    },
+    { text, today },
+  );
+  if (reply.ok !== true) throw new Error(`importing the demo export into the extension failed: ${String(reply.error)}`);
+  return `${String(reply.pupils ?? '?')} pupils`;
 }
 
 function say(line: string): void {
@@ -66,11 +89,11 @@ async function main(): Promise<void> {
   }
   const headless = argv.includes('--headless') || !process.env.DISPLAY || Boolean(process.env.CI);
 
-  let ext = extensionDir ?? join(ROOT, '.output', 'chrome-mv3');
+  let ext = extensionDir ?? join(ROOT, '.output-e2e', 'chrome-mv3');
   if (extensionDir || (argv.includes('--skip-build') && existsSync(join(ext, 'manifest.json')))) {
     say(`Using the extension in ${ext}`);
   } else {
-    say('Building the extension (npx wxt build)…');
+    say('Building the extension with the demo origins granted (npm run build:e2e)…');
     try {
       ext = await buildExtension();
     } catch (err) {
@@ -120,6 +143,7 @@ async function main(): Promise<void> {
         `--load-extension=${ext}`,
       ],
     });
+    say(`Loaded the demo school's export into the extension (${await fillHistory(context, server.url, school.today)}), as of ${school.today}.`);
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(registerUrl);
     await page.waitForSelector('.reg-row', { timeout: 30_000 });
