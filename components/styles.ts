@@ -1,6 +1,9 @@
 // The overlays' CSS, injected into each shadow root only (overlays never style the MIS page, and the
 // MIS's CSS cannot reach in). Compact, so a badge fits in a dense register row; every state has text
 // as well as colour (issue 5 §4). `:host { all: initial }` stops the MIS's inherited fonts and colours.
+// A register name cell is often white-space:nowrap: the row overlay (.att-row, .att-chips) never
+// wraps, so the MIS's table sizes the column to fit it (horizontal scroll at worst) instead of the
+// badges spilling over. No comments inside the string: it ships in the content script as written.
 export const overlayCss = `
 :host{all:initial;display:inline-block;vertical-align:middle}
 .att-root{font:400 12px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1b1f24;text-align:left;white-space:normal;letter-spacing:normal;word-spacing:normal;text-transform:none;font-style:normal}
@@ -9,8 +12,6 @@ export const overlayCss = `
 button{font:inherit;color:inherit;cursor:pointer}
 button:focus-visible,.att-pop:focus-visible{outline:2px solid #1a56db;outline-offset:1px}
 .att-visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-/* A register name cell is often white-space:nowrap: the row overlay never wraps, so the MIS's table
-   sizes the column to fit it (horizontal scroll at worst) instead of the badges spilling over. */
 .att-row{display:inline-block;position:relative;margin-left:6px;vertical-align:middle}
 .att-chips{display:inline-flex;flex-wrap:nowrap;align-items:center;gap:3px;white-space:nowrap}
 .att-chips .att-band-label,.att-chips .att-stage-label{display:inline-block;max-width:9.5em;overflow:hidden;text-overflow:ellipsis;vertical-align:top}

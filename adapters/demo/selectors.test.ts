@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
 // Every selector of the demo adapter matches its fixture pages exactly as many times as selectors.ts
-// says, and no other demo fixture at all (a selector that starts matching elsewhere is a detector risk).
+// (selectorFixtures) says, and no other demo fixture at all (a selector that starts matching elsewhere
+// is a detector risk).
 import { describe, expect, it } from 'vitest';
 import { loadFixtures } from '../../test/fixtures/load-fixtures.ts';
-import { selectors, type SelectorName } from './selectors.ts';
+import { selectorFixtures, selectors, type SelectorName } from './selectors.ts';
+
+const counts = selectorFixtures();
 
 const fixtures = loadFixtures().filter((f) => f.file.startsWith('demo/'));
 
@@ -23,7 +26,7 @@ describe('demo selectors against the fixtures', () => {
 
   it('every fixture named in selectors.ts exists', () => {
     for (const [name, spec] of Object.entries(selectors)) {
-      for (const f of Object.keys(spec.fixtures)) expect(docs.has(f), `${name} names missing fixture ${f}`).toBe(true);
+      for (const f of Object.keys(counts[name as SelectorName])) expect(docs.has(f), `${name} names missing fixture ${f}`).toBe(true);
       if (spec.within) expect(Object.keys(selectors), `${name}.within`).toContain(spec.within);
     }
   });
@@ -34,7 +37,7 @@ describe('demo selectors against the fixtures', () => {
       const want: Record<string, number> = {};
       for (const [fixture, doc] of docs) {
         got[fixture] = count(doc, name);
-        want[fixture] = selectors[name].fixtures[fixture] ?? 0;
+        want[fixture] = counts[name][fixture] ?? 0;
       }
       expect(got).toEqual(want);
     });

@@ -3,7 +3,7 @@
 // with chrome.scripting.registerContentScripts. It never opens IndexedDB: here IndexedDB belongs to
 // the MIS's origin, where the MIS's own scripts could read it.
 import { adapters } from '../../adapters/registry.ts';
-import { sendMessage } from '../../lib/messages.ts';
+import { sendMessage } from '../../lib/send-message.ts';
 import { misReader, type ReaderEvent } from './mis-reader.ts';
 import { overlays } from './overlays.ts';
 
@@ -28,23 +28,8 @@ export default defineContentScript({
  * their MIS); a page still loading is only debug.
  */
 function report(e: ReaderEvent): void {
-  // The reply carries every pupil's results: log only its counts.
-  const brief =
-    e.type === 'stored'
-      ? {
-          type: e.type,
-          url: e.url,
-          kind: e.kind,
-          pupils: e.pupils,
-          ms: e.ms,
-          waitMs: e.waitMs,
-          readMs: e.readMs,
-          sendMs: e.sendMs,
-          stored: e.reply.stored,
-          changed: e.reply.changed,
-          amended: e.reply.amended,
-        }
-      : e;
+  // The reply carries every pupil's results: log only its counts (`reply: undefined` drops it from the JSON).
+  const brief = e.type === 'stored' ? { ...e, reply: undefined, stored: e.reply.stored, changed: e.reply.changed, amended: e.reply.amended } : e;
   // `t`: the page's performance clock (shared with the page's own scripts), for the benchmark.
   const line = `[attendance-overlay] ${JSON.stringify({ ...brief, t: performance.now() })}`;
   if (e.type === 'send-failed' || (e.type === 'not-read' && !e.pending)) console.warn(line);

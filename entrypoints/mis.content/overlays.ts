@@ -4,6 +4,9 @@
 // a single-page app: nothing is unloaded for us), so every listener an overlay adds must take it.
 import type { PageKind } from '../../adapters/types.ts';
 import type { IngestReply, PageRead } from '../../lib/messages.ts';
+import { demoOverlayAnchors, type OverlayAnchors } from '../../overlays/anchors.ts';
+import { backgroundQuery } from '../../overlays/background-query.ts';
+import { overlayDefinitions } from '../../overlays/definitions.ts';
 
 /** What an overlay sees of the page it is mounted on. */
 export interface PageContext {
@@ -24,5 +27,14 @@ export interface OverlayDefinition {
   init(page: PageContext, signal: AbortSignal): void | Promise<void>;
 }
 
-/** The overlays of the product; the overlay issue adds its entries here. */
-export const overlays: OverlayDefinition[] = [];
+/**
+ * Where the overlays go, by the id of the adapter that read the page. Only the demo MIS has known
+ * anchors so far; a page read through a stored table mapping (adapters/table) gets no overlays rather
+ * than overlays in guessed places (issue 5 §4: never break the MIS's layout).
+ */
+export function anchorsForAdapter(adapterId: string): OverlayAnchors | null {
+  return adapterId === 'demo' ? demoOverlayAnchors : null;
+}
+
+/** The overlays of the product (issue 5): register badges and the pupil card. */
+export const overlays: OverlayDefinition[] = [...overlayDefinitions(anchorsForAdapter, backgroundQuery)];

@@ -10,7 +10,7 @@ export const E2E_EXTENSION = join(ROOT, '.output-e2e', 'chrome-mv3');
 /** The project's Node 22 (the system node may be older). */
 export const NODE = join(ROOT, 'node_modules', '.bin', 'node');
 
-const SOURCES = ['adapters', 'entrypoints', 'lib', 'storage', 'engine', 'components', 'assets', 'public', 'wxt.config.ts', 'package.json'];
+const SOURCES = ['adapters', 'entrypoints', 'lib', 'storage', 'engine', 'components', 'overlays', 'assets', 'public', 'wxt.config.ts', 'package.json'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
