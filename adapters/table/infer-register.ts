@@ -9,7 +9,7 @@ import type { ReadResult } from '../types.ts';
 import { cssPath } from './css-path.ts';
 import { queryAll, textOf as text } from './extract-value.ts';
 import type { CellValue, DateFormat, RegisterMapping, TableMapping, WeekMapping } from './mapping-schema.ts';
-import { needsWeek } from './parse-mapping.ts';
+import { needsWeek } from './mapping-constants.ts';
 import { parseDate } from './parse-date.ts';
 import { halfOf, readTableRegister } from './read-table-register.ts';
 import { tableGrid } from './table-grid.ts';

@@ -11,7 +11,8 @@ import { z } from 'zod';
 
 z.config({ jitless: true });
 
-export const MAPPING_FORMAT = 'attendance-overlay/mis-mapping';
+import { MAPPING_FORMAT } from './mapping-constants.ts';
+export { MAPPING_FORMAT };
 export const MAPPING_VERSION = 1;
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -64,7 +65,7 @@ const HalvesSchema = z.strictObject({
   AM: z.array(Text).min(1).max(10),
   PM: z.array(Text).min(1).max(10),
 });
-export const DEFAULT_HALVES = { AM: ['AM'], PM: ['PM'] } as const;
+export { DEFAULT_HALVES } from './mapping-constants.ts';
 
 /**
  * Where a mark is in its cell. `sources` are tried in order and the first non-empty value is the

@@ -3,7 +3,8 @@
 // (design.md: validate at every boundary; bad input gets a clear error listing what is wrong).
 // Zod checks the shape; the checks below are those a shape cannot express.
 import { codeInfo } from '../../engine/codes.ts';
-import { MappingSchema, type DateFormat, type TableMapping } from './mapping-schema.ts';
+import { needsWeek } from './mapping-constants.ts';
+import { MappingSchema, type TableMapping } from './mapping-schema.ts';
 
 export type ParseMappingResult = { ok: true; mapping: TableMapping } | { ok: false; errors: string[] };
 
@@ -16,10 +17,7 @@ function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return out === '' ? '(mapping)' : out;
 }
 
-/** Formats whose dates carry no year (or no date at all): they need the page's week. */
-export function needsWeek(format: DateFormat): boolean {
-  return format === 'd/m' || format === 'd mon' || format === 'weekday';
-}
+export { needsWeek };
 
 /** Every `pattern` / `url` string in the mapping with its path, so each can be compiled. */
 function patterns(value: unknown, path: string, out: [string, string][]): void {

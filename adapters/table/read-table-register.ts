@@ -8,7 +8,8 @@ import type { MarkRead, RegisterPageRead, SessionRef } from '../../lib/messages.
 import type { ReadResult } from '../types.ts';
 import { extractValue, MappingSelectorError, queryAll, queryOne, textOf, turnName } from './extract-value.ts';
 import { mapCode } from './map-code.ts';
-import { DEFAULT_HALVES, type Halves, type RegisterMapping, type TableMapping, type ValueSource } from './mapping-schema.ts';
+import { DEFAULT_HALVES } from './mapping-constants.ts';
+import type { Halves, RegisterMapping, TableMapping, ValueSource } from './mapping-schema.ts';
 import { parseDate } from './parse-date.ts';
 import { readMark } from './read-mark.ts';
 import { tableGrid } from './table-grid.ts';

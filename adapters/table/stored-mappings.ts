@@ -4,7 +4,8 @@
 import type { TableMapping } from './mapping-schema.ts';
 import { parseMapping } from './parse-mapping.ts';
 
-export const MAPPINGS_KEY = 'tableMappings';
+import { MAPPINGS_KEY } from './mapping-constants.ts';
+export { MAPPINGS_KEY };
 
 export interface LoadedMappings {
   mappings: TableMapping[];

@@ -1,4 +1,4 @@
-// CSS for the "Use it on any MIS" section of the options page (used with components/panel/panel-css.ts,
+// CSS for the "Read another MIS" section of the options page (used with components/panel/panel-css.ts,
 // whose .pn-card frames it). Every state has text as well as colour.
 export const mappingSetupCss = `
 .mapping-setup .mapping-preview{font-weight:600;padding:6px 8px;background:#eef3fd;border-left:3px solid #1a56db;margin:8px 0}

@@ -122,4 +122,67 @@ describe('MappingSetup', () => {
     expect(store.map((m) => m.id)).toEqual(['shared-mis']);
     expect(q('.mapping-ok')?.textContent).toBe('Imported "Shared MIS" from shared.json.');
   });
+  it('picking again on another week keeps the name and the codes mapped, and lists the new codes', async () => {
+    // Form 4's week of 7 Sep 2026 shows every Kestrel spelling; this week of form 1 shows fewer.
+    const other = school.forms[3]!;
+    const tab2 = parseHtml(altRegisterPage(school, other.id, '2026-09-07')!);
+    const url2 = new URL(`http://127.0.0.1:5190/alt/register?form=${other.id}&week=2026-09-07`);
+    let on: 'first' | 'second' = 'first';
+    const at = () => (on === 'first' ? { doc: tab, url: tabUrl } : { doc: tab2, url: url2 });
+    const twoWeeks: MappingSetupApi = {
+      ...api,
+      async pickRegister() {
+        const { doc, url } = at();
+        const r = inferRegister(doc, url, doc.querySelector('table')!);
+        if (!r.ok) return { ok: false, error: r.reason };
+        return { ok: true, mapping: newMapping('My MIS', r.register), preview: previewRead(r.read) };
+      },
+      previewMapping: async (m) => previewRead(readTableRegister(at().doc, at().url, m)),
+    };
+    await act(() => render(<MappingSetup api={twoWeeks} />, root));
+    await act(() => q<HTMLButtonElement>('.mapping-pick')!.click());
+    await flush();
+    const firstLocals = [...root.querySelectorAll('.mapping-codes tbody th code')].map((c) => c.textContent!);
+    const name = q<HTMLInputElement>('.mapping-name')!;
+    await act(() => {
+      name.value = 'Kestrel MIS';
+      name.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    for (const [i, select] of [...root.querySelectorAll<HTMLSelectElement>('.mapping-codes select')].entries()) {
+      await act(() => {
+        select.value = KESTREL_LOCAL_CODES[firstLocals[i]!]!;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await flush();
+    }
+    expect(firstLocals.length).toBeLessThan(Object.keys(KESTREL_LOCAL_CODES).length);
+
+    on = 'second';
+    expect(q('.mapping-pick')!.textContent).toBe('Pick the register table again (keeps the codes mapped)');
+    await act(() => q<HTMLButtonElement>('.mapping-pick')!.click());
+    await flush();
+    expect(q<HTMLInputElement>('.mapping-name')!.value).toBe('Kestrel MIS');
+    const summary = q('.mapping-preview')!.textContent!;
+    const listed = summary.split('not mapped: ')[1]!.split(', ');
+    for (const c of firstLocals) expect(listed).not.toContain(c);
+    const allLocals = [...root.querySelectorAll('.mapping-codes tbody th code')].map((c) => c.textContent!);
+    expect(allLocals.slice(0, firstLocals.length)).toEqual(firstLocals);
+    expect([...allLocals].sort()).toEqual(Object.keys(KESTREL_LOCAL_CODES).sort());
+    for (const [i, select] of [...root.querySelectorAll<HTMLSelectElement>('.mapping-codes select')].entries()) {
+      if (i < firstLocals.length) {
+        expect(select.value).toBe(KESTREL_LOCAL_CODES[allLocals[i]!]);
+        continue;
+      }
+      await act(() => {
+        select.value = KESTREL_LOCAL_CODES[allLocals[i]!]!;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await flush();
+    }
+    expect(q('.mapping-preview')!.textContent).toMatch(/^\d+ pupils × 10 sessions; every code mapped$/);
+    await act(() => q<HTMLButtonElement>('.mapping-save')!.click());
+    await flush();
+    expect(store.map((m) => m.id)).toEqual(['kestrel-mis']);
+    expect(store[0]!.codes).toEqual(KESTREL_LOCAL_CODES);
+  });
 });

@@ -1,4 +1,4 @@
-// "Use it on any MIS" in the options page (issue 7 §2): set up the table adapter without writing JSON.
+// "Read another MIS" in the options page (issue 7 §2): set up the table adapter without writing JSON.
 // The user opens their MIS's register in a tab, presses "Pick the register table", clicks the table;
 // the tab answers with an inferred mapping and the preview ("31 pupils × 10 sessions; 2 codes not
 // mapped: I_F, ?"); each code not mapped gets a choice of statutory code, and the preview is re-read
@@ -52,9 +52,20 @@ export function MappingSetup({ api }: { api: MappingSetupApi }) {
     const r = await api.pickRegister();
     setBusy(false);
     if (!r.ok) return setMessage({ ok: false, text: r.error });
-    setDraft(r.mapping);
-    setPreview(r.preview);
-    setToMap(r.preview.unmapped);
+    if (!draft) {
+      setDraft(r.mapping);
+      setPreview(r.preview);
+      setToMap(r.preview.unmapped);
+      return;
+    }
+    // Picking again (e.g. on another week, to see codes this one did not show) keeps the name and the
+    // codes already mapped (docs/mapping.md: "pick again on a week that shows them").
+    const next: TableMapping = { ...r.mapping, id: draft.id, name: draft.name, codes: { ...draft.codes, ...r.mapping.codes } };
+    setDraft(next);
+    const p = await api.previewMapping(next);
+    const shown = 'ok' in p ? r.preview : p;
+    setPreview(shown);
+    setToMap([...toMap, ...shown.unmapped.filter((c) => !toMap.includes(c))]);
   };
 
   const update = async (next: TableMapping) => {
@@ -97,10 +108,10 @@ export function MappingSetup({ api }: { api: MappingSetupApi }) {
   const unmapped = preview?.unmapped ?? [];
   return (
     <section class="pn-card mapping-setup" aria-labelledby="mapping-setup-title">
-      <h2 id="mapping-setup-title">Use it on any MIS</h2>
+      <h2 id="mapping-setup-title">Read another MIS</h2>
       <p>Open your MIS's class register in a tab, then pick its table. Nothing is sent anywhere: the extension only reads the page.</p>
       <button type="button" class="mapping-pick" disabled={busy} onClick={() => void pick()}>
-        {busy ? 'Click the register table in your MIS tab…' : 'Pick the register table'}
+        {busy ? 'Click the register table in your MIS tab…' : draft ? 'Pick the register table again (keeps the codes mapped)' : 'Pick the register table'}
       </button>
 
       {draft && preview && (

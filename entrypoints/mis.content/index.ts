@@ -6,18 +6,22 @@ import { adapters } from '../../adapters/registry.ts';
 import { sendMessage } from '../../lib/send-message.ts';
 import { misReader, type ReaderEvent } from './mis-reader.ts';
 import { overlays } from './overlays.ts';
+import { storedAdapters } from './stored-adapters.ts';
 
 export default defineContentScript({
   registration: 'runtime',
   runAt: 'document_idle',
   main(ctx) {
-    misReader({
-      win: window,
-      adapters,
-      overlays,
-      signal: ctx.signal,
-      send: (msg) => sendMessage(msg),
-      log: report,
+    // Issue 7: the school's saved table mappings read pages too, after the built-in adapters.
+    void storedAdapters().then((saved) => {
+      misReader({
+        win: window,
+        adapters: [...adapters, ...saved],
+        overlays,
+        signal: ctx.signal,
+        send: (msg) => sendMessage(msg),
+        log: report,
+      });
     });
   },
 });

@@ -7,11 +7,14 @@ import { OptionsPage, type OptionsApi } from '../../components/panel/options-pag
 import { panelCss } from '../../components/panel/panel-css.ts';
 import { sendMessage } from '../../lib/messages.ts';
 import { AUTO_RETENTION_KEY, sendPanelMessage } from '../../lib/panel-messages.ts';
+import { renderMisTools } from './mis-tools-api.tsx';
 
 const api: OptionsApi = {
   getSettings: () => sendMessage({ type: 'get-settings' }),
   setPolicy: (policyId) => sendMessage({ type: 'set-settings', settings: { policyId } }),
   previewPolicy: (policyId) => sendPanelMessage({ type: 'preview-policy', policyId }),
+  previewCustomPolicy: (policy) => sendPanelMessage({ type: 'preview-policy', policyId: policy.id, policy }),
+  saveCustomPolicy: (policy) => sendMessage({ type: 'set-settings', settings: { customPolicy: policy, policyId: policy.id } }),
   async listOrigins() {
     const all = await browser.permissions.getAll();
     return (all.origins ?? []).filter((o) => o.startsWith('http'));
@@ -49,3 +52,4 @@ style.textContent = panelCss;
 document.head.append(style);
 const root = document.getElementById('app');
 if (root !== null) render(<OptionsPage api={api} />, root);
+renderMisTools(document); // issue 7: "Read another MIS" and "Capture an anonymised page"

@@ -1,0 +1,18 @@
+// The values of the mapping format that the readers need at run time, kept apart from the zod schema
+// (mapping-schema.ts) so the content script can read pages through a mapping without bundling zod
+// (~450 KB; issue 5 §5 keeps the content script small). Types only are imported from the schema.
+import type { DateFormat } from './mapping-schema.ts';
+
+/** The `format` every mapping file carries (docs/mapping.md). */
+export const MAPPING_FORMAT = 'attendance-overlay/mis-mapping';
+
+/** browser.storage.local key of the saved mappings: a list of mapping JSON values (stored-mappings.ts). */
+export const MAPPINGS_KEY = 'tableMappings';
+
+/** The default spellings of the two sessions (docs/mapping.md `sessions.halves`). */
+export const DEFAULT_HALVES = { AM: ['AM'], PM: ['PM'] } as const;
+
+/** Formats whose dates carry no year (or no date at all): they need the page's week. */
+export function needsWeek(format: DateFormat): boolean {
+  return format === 'd/m' || format === 'd mon' || format === 'weekday';
+}
