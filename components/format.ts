@@ -26,7 +26,7 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 /** Plain-English state of the band, used by the badge and its accessible name. */
-export function bandText(band: { label: string | null; tooEarly: boolean }, m: PupilMeasures): string {
+export function bandText(band: { label: string | null; tooEarly: boolean }, m: Pick<PupilMeasures, 'possible'>): string {
   if (m.possible === 0) return 'No possible sessions';
   if (band.tooEarly) return 'Too early to band';
   return band.label ?? 'No band';

@@ -2,7 +2,12 @@ import 'fake-indexeddb/auto';
 import type { IDBPDatabase } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../engine/dates.ts';
+import { DFE_SUPPORT_FIRST } from '../engine/policy/presets/dfe-support-first.ts';
+import type { Band } from '../engine/policy/schema.ts';
 import { openDb } from '../storage/open-db.ts';
+import type { SettingsRecord } from '../storage/schema.ts';
+import { handlePanelMessage } from './handle-panel-message.ts';
+import { summaryCache } from './summary-cache.ts';
 import type { AttendanceDB } from '../storage/schema.ts';
 import { handleMessage, localToday, type HandlerContext } from './handle-message.ts';
 import type { IngestReply, MarkRead, QueryPupilsReply, QuerySummaryReply } from './messages.ts';
@@ -118,6 +123,57 @@ describe('handleMessage', () => {
     expect(q.pupils[0]?.result?.measures.possible).toBe(10); // sessions after the as-of date are ignored (§1)
     const bad = await handleMessage({ type: 'set-settings', settings: { policyId: 'no-such-policy' } }, ctx);
     expect(bad).toEqual({ ok: false, error: 'Unknown policy "no-such-policy": settings not changed.' });
+  });
+
+  it('computes with the saved custom policy, and falls back (reported) when the stored one is invalid', async () => {
+    // A: 2 unauthorised of 20 sessions = exactly 90%: "Support (90% and below)" under the preset.
+    await ingest('2025-09-12T16:00:00Z', [{ id: 'A', marks: fortnight({ '2025-09-01 AM': 'O', '2025-09-01 PM': 'O' }) }]);
+    const bandOf = async () => {
+      const s = (await handleMessage({ type: 'query-summary' }, ctx)) as QuerySummaryReply;
+      return { band: s.pupils[0]?.band.id, policyId: s.policyId, problem: s.policyProblem, s };
+    };
+    expect(await bandOf()).toMatchObject({ band: 'support', policyId: 'dfe-support-first' });
+    // Edited: support is "below 89.5", listen-and-understand "at least 89.5".
+    const custom = structuredClone(DFE_SUPPORT_FIRST);
+    custom.id = 'dfe-support-first-custom';
+    custom.bands[2] = { ...(custom.bands[2] as Band), lowerBound: 89.5, inclusive: true };
+    custom.bands[3] = { ...(custom.bands[3] as Band), upperBound: 89.5, inclusive: false };
+    // A preset id may not be taken, and policyId must name a known policy.
+    expect(await handleMessage({ type: 'set-settings', settings: { customPolicy: { ...custom, id: 'dfe-support-first' } } }, ctx)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'set-settings', settings: { policyId: 'dfe-support-first-custom' } }, ctx)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'set-settings', settings: { customPolicy: custom, policyId: custom.id } }, ctx)).toMatchObject({ ok: true, settings: { policyId: custom.id } });
+    const after = await bandOf();
+    expect(after).toMatchObject({ band: 'listen-understand', policyId: 'dfe-support-first-custom', problem: undefined });
+    expect(after.s.policy.bands[3]?.upperBound).toBe(89.5);
+    // The preview of going back to the preset: A changes band.
+    const preview = await handlePanelMessage({ type: 'preview-policy', policyId: 'dfe-support-first' }, ctx);
+    expect(preview).toMatchObject({ ok: true, fromPolicyId: 'dfe-support-first-custom', bandChanges: 1 });
+    // A stored policy that no longer validates: not used, reported, not deleted.
+    const rec = await db.get('settings', 'settings');
+    await db.put('settings', { ...(rec as SettingsRecord), customPolicy: { ...custom, epn: { ...custom.epn, threshold: -1 } } });
+    const fallback = await bandOf();
+    expect(fallback).toMatchObject({ band: 'support', policyId: 'dfe-support-first' });
+    expect(fallback.problem).toContain('dfe-support-first-custom');
+    const gs = await handleMessage({ type: 'get-settings' }, ctx);
+    expect(gs).toMatchObject({ ok: true, customPolicyProblem: expect.stringContaining('epn.threshold: expected a whole number ≥ 1') });
+  });
+
+  it('keeps the summary between writes and recomputes it after any write', async () => {
+    const cached: HandlerContext = { ...ctx, summaryCache: summaryCache(60_000) };
+    await ingest('2025-09-12T16:00:00Z', [{ id: 'A', marks: fortnight() }]);
+    const first = (await handleMessage({ type: 'query-summary' }, cached)) as QuerySummaryReply;
+    expect(await handleMessage({ type: 'query-summary' }, cached)).toBe(first);
+    await handleMessage({ type: 'ingest-page', source: { url: 'http://x/r', readAt: '2025-09-12T17:00:00Z', adapter: 'demo' }, page: { kind: 'register', weekStart: '2025-09-08', sessions: [], pupils: [{ pupilId: 'B', name: 'B', marks: fortnight(), pending: [] }] } }, cached);
+    const second = (await handleMessage({ type: 'query-summary' }, cached)) as QuerySummaryReply;
+    expect(second).not.toBe(first);
+    expect(second.counts.pupils).toBe(2);
+    await handleMessage({ type: 'add-case-event', pupilId: 'A', event: { kind: 'letter-sent', date: '2025-09-12' } }, cached);
+    expect(await handleMessage({ type: 'query-summary' }, cached)).not.toBe(second);
+    const third = await handleMessage({ type: 'query-summary' }, cached);
+    await handlePanelMessage({ type: 'remove-all-data', confirm: 'REMOVE' }, cached);
+    const empty = (await handleMessage({ type: 'query-summary' }, cached)) as QuerySummaryReply;
+    expect(empty).not.toBe(third);
+    expect(empty.counts.pupils).toBe(0);
   });
 
   it('returns stored marks, amendments and case history', async () => {

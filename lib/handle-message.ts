@@ -3,7 +3,7 @@
 // database on each call, so the MV3 service worker can be stopped at any time (issue 4 §3).
 import type { IDBPDatabase } from 'idb';
 import { academicYearStart, addDays, keyDate, keyHalf, sessionKey } from '../engine/dates.ts';
-import { DEFAULT_POLICY_ID, presetById } from '../engine/policy/presets/index.ts';
+import { presetById } from '../engine/policy/presets/index.ts';
 import type { Policy } from '../engine/policy/schema.ts';
 import type { IsoDate, PupilResult } from '../engine/types.ts';
 import { addCaseEvent } from '../storage/case-history.ts';
@@ -11,10 +11,13 @@ import { ingestPage, ingestPages, QuotaError } from '../storage/ingest-page.ts';
 import { loadComputeInput } from '../storage/load-compute-input.ts';
 import type { StoredHistory } from '../storage/load-histories.ts';
 import type { AttendanceDB } from '../storage/schema.ts';
-import { getSettings, setSettings } from '../storage/settings.ts';
+import { getSettingsReport, setSettings } from '../storage/settings.ts';
 import { storedPupils } from '../storage/stored-pupils.ts';
 import { SLOTS_PER_YEAR, slotKey } from '../storage/year-record.ts';
+import { activePolicy } from './active-policy.ts';
 import { applyPending, computeResults } from './compute-results.ts';
+import { pupilRow } from './pupil-row.ts';
+import type { SummaryCache } from './summary-cache.ts';
 import {
   describeZodError,
   messageSchema,
@@ -27,7 +30,6 @@ import {
   type QueryPupilsReply,
   type QuerySummaryReply,
   type ReplyMap,
-  type Settings,
   type SummaryCounts,
 } from './messages.ts';
 
@@ -37,6 +39,22 @@ export interface HandlerContext {
   today: () => IsoDate;
   /** Registers the content script for every granted origin; returns the origins. */
   syncContentScripts?: () => Promise<string[]>;
+  /** The whole-school summary kept between writes (lib/summary-cache.ts); none in most tests. */
+  summaryCache?: SummaryCache;
+}
+
+/**
+ * Requests that only read. Every other request may change what is stored and drops the kept summary
+ * (lib/summary-cache.ts): a request type added later is treated as a write unless listed here.
+ */
+const READS: ReadonlySet<Message['type']> = new Set(['query-pupils', 'query-summary', 'get-settings', 'get-stored', 'sync-content-scripts']);
+
+/** Something was (or may have been) written: drop the kept summary, and rebuild it once writes stop. */
+export function summaryChanged(db: IDBPDatabase<AttendanceDB>, ctx: HandlerContext): void {
+  const cache = ctx.summaryCache;
+  if (cache === undefined) return;
+  cache.invalidate();
+  cache.warmSoon(() => querySummary(db, ctx));
 }
 
 type AnyReply = ReplyMap[keyof ReplyMap] | ErrorReply;
@@ -54,8 +72,12 @@ export async function handleMessage(raw: unknown, ctx: HandlerContext): Promise<
     return { ok: false, error: `Rejected message of type "${type}": ${describeZodError(parsed.error)}` };
   }
   const msg: Message = parsed.data;
+  const writes = !READS.has(msg.type);
+  let db: IDBPDatabase<AttendanceDB> | null = null;
   try {
-    const db = await ctx.getDb();
+    db = await ctx.getDb();
+    // Before (so a summary being computed now is not kept) and after (finally) the write.
+    if (writes) ctx.summaryCache?.invalidate();
     switch (msg.type) {
       case 'ingest-page': {
         const r = await ingestPage(db, msg);
@@ -85,10 +107,14 @@ export async function handleMessage(raw: unknown, ctx: HandlerContext): Promise<
       case 'query-summary':
         return await querySummary(db, ctx);
       case 'get-settings':
-        return { ok: true, settings: await getSettings(db) };
+        return { ok: true, ...(await getSettingsReport(db)) };
       case 'set-settings': {
-        if (msg.settings.policyId !== undefined && presetById(msg.settings.policyId) === undefined) {
-          return { ok: false, error: `Unknown policy "${msg.settings.policyId}": settings not changed.` };
+        // The policy in use must be a preset or the custom policy (the one sent now, or the stored one).
+        const before = await getSettingsReport(db);
+        const custom = msg.settings.customPolicy === undefined ? before.settings.customPolicy : msg.settings.customPolicy;
+        const policyId = msg.settings.policyId ?? before.settings.policyId;
+        if (presetById(policyId) === undefined && (custom === undefined || custom === null || custom.id !== policyId)) {
+          return { ok: false, error: `Unknown policy "${policyId}": settings not changed.` };
         }
         return { ok: true, settings: await setSettings(db, msg.settings) };
       }
@@ -104,17 +130,17 @@ export async function handleMessage(raw: unknown, ctx: HandlerContext): Promise<
     if (e instanceof QuotaError) return { ok: false, error: e.message };
     const why = e instanceof Error ? e.message : String(e);
     return { ok: false, error: `"${msg.type}" failed: ${why}` };
+  } finally {
+    if (writes && db !== null) summaryChanged(db, ctx);
   }
+  // Not reached: every message type returns in the switch above (TypeScript checks it is exhaustive).
+  return { ok: false, error: `Unhandled message type "${String((raw as { type?: unknown }).type)}".` };
 }
 
 /** Which academic years to load: the as-of date's, and the one before (the EPN window may reach back into it: domain.md §4). */
 function yearStartsFor(asOf: IsoDate): IsoDate[] {
   const yearStart = academicYearStart(asOf);
   return [academicYearStart(addDays(yearStart, -1)), yearStart];
-}
-
-function policyFor(settings: Settings): Policy {
-  return presetById(settings.policyId) ?? (presetById(DEFAULT_POLICY_ID) as Policy);
 }
 
 async function queryPupils(
@@ -126,7 +152,7 @@ async function queryPupils(
   const today = ctx.today();
   const input = await loadComputeInput(db, pupilIds, (s) => yearStartsFor(s.asOfOverride ?? today));
   const asOf = input.settings.asOfOverride ?? today;
-  const policy = policyFor(input.settings);
+  const { policy } = activePolicy(input.settings);
   const { stored, calendar, caseHistories } = input;
   const now = computeResults({ histories: stored.map((s) => s.history), calendar, policy, asOf, caseHistories });
 
@@ -187,11 +213,23 @@ function completeness(s: StoredHistory | undefined, yearStart: IsoDate, calendar
 
 async function querySummary(db: IDBPDatabase<AttendanceDB>, ctx: HandlerContext): Promise<QuerySummaryReply> {
   const today = ctx.today();
+  const cache = ctx.summaryCache;
+  const kept = await cache?.get(today);
+  if (kept !== undefined) return kept;
+  const generation = cache?.generation() ?? 0;
+  const reply = await computeSummary(db, ctx, today);
+  cache?.set(today, generation, reply);
+  return reply;
+}
+
+async function computeSummary(db: IDBPDatabase<AttendanceDB>, ctx: HandlerContext, today: IsoDate): Promise<QuerySummaryReply> {
   const input = await loadComputeInput(db, undefined, (s) => yearStartsFor(s.asOfOverride ?? today));
   const asOf = input.settings.asOfOverride ?? today;
-  const policy = policyFor(input.settings);
+  const { policy, problem } = activePolicy(input.settings);
   const r = computeResults({ histories: input.stored.map((s) => s.history), calendar: input.calendar, policy, asOf, caseHistories: input.caseHistories });
-  return { ok: true, asOf, policyId: policy.id, counts: summaryCounts(r.pupils, policy), schoolSessions: r.schoolSessions, pupils: r.pupils };
+  const reply: QuerySummaryReply = { ok: true, asOf, policyId: policy.id, policy, counts: summaryCounts(r.pupils, policy), schoolSessions: r.schoolSessions, pupils: r.pupils.map(pupilRow) };
+  if (problem !== undefined) reply.policyProblem = problem;
+  return reply;
 }
 
 /** Whole-school counts for the side panel (domain.md §3–§5). */

@@ -2,7 +2,7 @@
 // Like handle-message.ts it holds no state: every call reads the database afresh.
 import type { IDBPDatabase } from 'idb';
 import { academicYearStart, addDays } from '../engine/dates.ts';
-import { DEFAULT_POLICY_ID, presetById } from '../engine/policy/presets/index.ts';
+import { presetById } from '../engine/policy/presets/index.ts';
 import { assignBand } from '../engine/policy/assign-band.ts';
 import type { Policy } from '../engine/policy/schema.ts';
 import type { IsoDate, PupilMeasures, PupilResult } from '../engine/types.ts';
@@ -16,8 +16,9 @@ import { removeAllData, retention } from '../storage/retention.ts';
 import type { AttendanceDB } from '../storage/schema.ts';
 import { getSettings } from '../storage/settings.ts';
 import { computeResults } from './compute-results.ts';
-import type { HandlerContext } from './handle-message.ts';
-import { describeZodError, type ErrorReply } from './messages.ts';
+import { summaryChanged, type HandlerContext } from './handle-message.ts';
+import { customPolicySchema, describeZodError, type ErrorReply } from './messages.ts';
+import { activePolicy } from './active-policy.ts';
 import { pupilPageUrl } from './pupil-page-url.ts';
 import { panelMessageSchema, type CrawlTarget, type BandChange, type PanelReplyMap, type PreviewPolicyReply } from './panel-messages.ts';
 
@@ -36,14 +37,32 @@ export async function handlePanelMessage(raw: unknown, ctx: PanelContext): Promi
   }
   const msg = parsed.data;
   const now = ctx.now?.() ?? new Date();
+  // Requests that change what is stored drop the kept whole-school summary (lib/summary-cache.ts).
+  // Only these read; any other request (including types added later) counts as a write.
+  const reads =
+    msg.type === 'crawl-targets' ||
+    msg.type === 'pupil-seen' ||
+    msg.type === 'preview-policy' ||
+    msg.type === 'export-backup' ||
+    (msg.type === 'apply-retention' && msg.dryRun === true) ||
+    (msg.type === 'import-export' && !msg.commit);
+  const writes = !reads;
+  let db: IDBPDatabase<AttendanceDB> | null = null;
   try {
-    const db = await ctx.getDb();
+    db = await ctx.getDb();
+    if (writes) ctx.summaryCache?.invalidate();
     switch (msg.type) {
       case 'crawl-targets':
         return { ok: true, ...(await crawlTargets(db)) };
       case 'pupil-seen':
         return { ok: true, lastSeen: (await db.get('pupils', msg.pupilId))?.lastSeen ?? null };
       case 'preview-policy': {
+        if (msg.policy !== undefined) {
+          // An edited policy: the same checks as when it is saved (lib/messages.ts customPolicySchema).
+          const custom = customPolicySchema.safeParse(msg.policy);
+          if (!custom.success) return { ok: false, error: `The edited policy is not valid: ${describeZodError(custom.error)}` };
+          return await previewPolicy(db, ctx, custom.data);
+        }
         const to = presetById(msg.policyId);
         if (to === undefined) return { ok: false, error: `Unknown policy "${msg.policyId}".` };
         return await previewPolicy(db, ctx, to);
@@ -69,7 +88,11 @@ export async function handlePanelMessage(raw: unknown, ctx: PanelContext): Promi
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     return { ok: false, error: `"${msg.type}" failed: ${why}` };
+  } finally {
+    if (writes && db !== null) summaryChanged(db, ctx);
   }
+  // Not reached: every message type returns in the switch above (TypeScript checks it is exhaustive).
+  return { ok: false, error: `Unhandled message type "${String((raw as { type?: unknown }).type)}".` };
 }
 
 /**
@@ -110,7 +133,7 @@ async function crawlTargets(db: IDBPDatabase<AttendanceDB>): Promise<{ targets: 
 /** Every stored pupil's result under the current policy and under `to`, and what changes. */
 async function previewPolicy(db: IDBPDatabase<AttendanceDB>, ctx: HandlerContext, to: Policy): Promise<PreviewPolicyReply> {
   const settings = await getSettings(db);
-  const from = presetById(settings.policyId) ?? (presetById(DEFAULT_POLICY_ID) as Policy);
+  const from = activePolicy(settings).policy;
   const asOf: IsoDate = settings.asOfOverride ?? ctx.today();
   const yearStart = academicYearStart(asOf);
   const yearStarts = [academicYearStart(addDays(yearStart, -1)), yearStart];
@@ -145,11 +168,19 @@ export function bandRanges(policy: Policy): Map<string, string> {
 
 /** What changes between two result sets for the same pupils (same order). */
 export function comparePolicies(before: readonly PupilResult[], after: readonly PupilResult[], from: Policy, to: Policy, asOf: IsoDate): PreviewPolicyReply {
+  const ids = { asOf, fromPolicyId: from.id, toPolicyId: to.id };
+  // An edit of the same policy (issue 6 §4: thresholds changed, the same bands): a pupil changes band
+  // when they move to another band, as the attendance lead reads "14 pupils change band". Moving a
+  // bound changes a band's range for everyone in it, so ranges only decide between different policies.
+  const sameBands = from.bands.length === to.bands.length && from.bands.every((b, i) => b.id === to.bands[i]?.id);
+  const unbanded = (p: PupilResult) => p.band.id === null || p.band.tooEarly || p.measures.possible === 0;
+  if (sameBands) {
+    return compareResults(before, after, ids, (b, a) => (unbanded(b) ? bandText(b.band, b.measures) : b.band.id) !== (unbanded(a) ? bandText(a.band, a.measures) : a.band.id));
+  }
   const fromRanges = bandRanges(from);
   const toRanges = bandRanges(to);
-  const rangeOf = (p: PupilResult, ranges: Map<string, string>) =>
-    p.band.id === null || p.band.tooEarly || p.measures.possible === 0 ? bandText(p.band, p.measures) : (ranges.get(p.band.id) ?? p.band.id);
-  return compareResults(before, after, { asOf, fromPolicyId: from.id, toPolicyId: to.id }, (b, a) => rangeOf(b, fromRanges) !== rangeOf(a, toRanges));
+  const rangeOf = (p: PupilResult, ranges: Map<string, string>) => (unbanded(p) ? bandText(p.band, p.measures) : (ranges.get(p.band.id as string) ?? p.band.id));
+  return compareResults(before, after, ids, (b, a) => rangeOf(b, fromRanges) !== rangeOf(a, toRanges));
 }
 
 function compareResults(

@@ -6,6 +6,10 @@
 import './zod-config.ts';
 import { z } from 'zod';
 import { isValidIsoDate } from '../engine/dates.ts';
+import { parsePolicy } from '../engine/policy/parse-policy.ts';
+import { presetById } from '../engine/policy/presets/index.ts';
+import type { Policy } from '../engine/policy/schema.ts';
+import type { PupilRow } from './pupil-row.ts';
 import type {
   CaseEvent,
   Half,
@@ -116,11 +120,35 @@ const caseEventSchema = z.object({
   attendance: z.object({ attended: z.number().int().min(0), possible: z.number().int().min(0) }).optional(),
 });
 
+/**
+ * A policy the user edited from a preset (issue 6 §4): it must pass parsePolicy (every problem listed
+ * with its field path), and its id must not be a preset's, so "which policy is in use" is never
+ * ambiguous (the options page suggests `<preset>-custom`).
+ */
+export const customPolicySchema = z.unknown().transform((v, ctx): Policy => {
+  const r = parsePolicy(v);
+  if (!r.ok) {
+    for (const e of r.errors) ctx.issues.push({ code: 'custom', message: e, input: v });
+    return z.NEVER;
+  }
+  if (presetById(r.policy.id) !== undefined) {
+    ctx.issues.push({
+      code: 'custom',
+      message: `id: "${r.policy.id}" is a preset's id; an edited policy needs its own id (e.g. "${r.policy.id}-custom")`,
+      input: v,
+    });
+    return z.NEVER;
+  }
+  return r.policy;
+});
+
 export const settingsSchema = z.object({
-  /** Policy preset id (engine/policy/presets); the default until the user picks is 'dfe-support-first'. */
+  /** The policy in use: a preset id (engine/policy/presets) or the custom policy's id; default 'dfe-support-first'. */
   policyId: z.string().min(1).max(64),
   /** Fixed as-of date (tests set it to the demo's today); null = today's local date. */
   asOfOverride: isoDate.nullable(),
+  /** The user's edited policy (one at most); used when policyId is its id. null removes it. */
+  customPolicy: customPolicySchema.nullable().optional(),
 });
 
 // ---- Requests ------------------------------------------------------------------------------------
@@ -296,15 +324,30 @@ export interface QuerySummaryReply {
   ok: true;
   asOf: IsoDate;
   policyId: string;
+  /** The policy in use (a preset or the user's edited policy): band and stage labels for the panel. */
+  policy: Policy;
+  /** Why the policy in settings could not be used (the default preset was used instead). */
+  policyProblem?: string;
   counts: SummaryCounts;
   /** School sessions learned so far this year, up to the as-of date. */
   schoolSessions: number;
-  pupils: PupilResult[];
+  /**
+   * One compact row per pupil (lib/pupil-row.ts): what the panel's table, filters and exports read.
+   * The full result (evidence) comes from `query-pupils` when a pupil's view opens.
+   */
+  pupils: PupilRow[];
 }
 
 export interface SettingsReply {
   ok: true;
   settings: Settings;
+  /**
+   * Set when the STORED custom policy fails validation (e.g. written by another version): it is left
+   * untouched in storage (nothing lost), not used (the preset or the default is), and returned raw in
+   * `storedCustomPolicy` so the options page can show it for fixing.
+   */
+  customPolicyProblem?: string;
+  storedCustomPolicy?: unknown;
 }
 
 export interface StoredAmendment {

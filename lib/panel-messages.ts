@@ -15,6 +15,8 @@ z.config({ jitless: true });
 export const previewPolicySchema = z.object({
   type: z.literal('preview-policy'),
   policyId: z.string().min(1).max(64),
+  /** An edited policy to preview instead of the preset (validated with parsePolicy in the handler). */
+  policy: z.unknown().optional(),
 });
 
 /** Everything stored, as a backup file's content (storage/backup.ts). */

@@ -83,7 +83,14 @@ const caseEvent = z.object({
 
 const caseHistoryRecord = z.object({ pupilId: text(64).min(1), events: z.array(caseEvent) });
 
-const settingsRecord = z.object({ id: z.literal('settings'), policyId: text(64).min(1), asOfOverride: isoDate.nullable() });
+// The custom policy is kept as stored: it is validated with parsePolicy whenever settings are loaded
+// (storage/settings.ts), which reports a bad one and falls back to the default without deleting it.
+const settingsRecord = z.object({
+  id: z.literal('settings'),
+  policyId: text(64).min(1),
+  asOfOverride: isoDate.nullable(),
+  customPolicy: z.unknown().optional(),
+});
 
 const calendarRecord = z.object({ yearStart: isoDate, counts: z.array(z.number().int().min(0)) });
 

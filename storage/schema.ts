@@ -57,6 +57,12 @@ export interface SettingsRecord {
   id: 'settings';
   policyId: string;
   asOfOverride: IsoDate | null;
+  /**
+   * The user's edited policy (issue 6 §4), stored as given and validated with parsePolicy every time
+   * it is loaded (storage/settings.ts): a stored policy that no longer validates is reported and not
+   * used, but never deleted.
+   */
+  customPolicy?: unknown;
 }
 
 /**

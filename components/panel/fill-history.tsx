@@ -5,7 +5,7 @@
 // the user opens them.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { keyDate } from '../../engine/dates.ts';
-import type { PupilResult } from '../../engine/types.ts';
+import type { PupilRow } from '../../lib/pupil-row.ts';
 import type { CrawlTarget } from '../../lib/panel-messages.ts';
 import { formatDate, plural } from '../format.ts';
 import { crawlState, loadCrawlState, recordResult, type CrawlState } from './crawl-state.ts';
@@ -24,7 +24,7 @@ export interface CrawlApi {
 }
 
 export interface FillHistoryProps {
-  pupils: readonly PupilResult[];
+  pupils: readonly PupilRow[];
   api: CrawlApi;
   /** After each page: the summary may be reloaded. */
   onProgress: () => void;
@@ -33,7 +33,7 @@ export interface FillHistoryProps {
 }
 
 /** The stored history in numbers: pupils, first and last session, pupils with gaps. */
-export function historyStats(pupils: readonly PupilResult[]) {
+export function historyStats(pupils: readonly PupilRow[]) {
   let first: number | null = null;
   let last: number | null = null;
   let withGaps = 0;

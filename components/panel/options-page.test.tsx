@@ -61,6 +61,15 @@ function fakeApi(over: Partial<OptionsApi> = {}) {
       calls.push(`preview ${id}`);
       return preview;
     },
+    previewCustomPolicy: async (policy) => {
+      calls.push(`preview-custom ${policy.id} epn ${policy.epn.threshold} band0 ${policy.bands[0]?.lowerBound}`);
+      return { ...preview, toPolicyId: policy.id, bandChanges: 3 };
+    },
+    saveCustomPolicy: async (policy) => {
+      calls.push(`save ${policy.id}`);
+      policyId = policy.id;
+      return { ok: true, settings: { policyId, asOfOverride: null, customPolicy: policy } };
+    },
     listOrigins: async () => ['https://mis.example.org/*'],
     grantOrigin: async () => true,
     removeOrigin: async () => true,
@@ -110,5 +119,65 @@ describe('OptionsPage', () => {
     await flush();
     expect(removed).toBe(0);
     expect(host.querySelector('[data-testid="origins"]')?.textContent).toContain('https://mis.example.org/*');
+  });
+
+  it('edits a preset copy: field errors as typed, preview and save only when valid', async () => {
+    const { api, calls } = fakeApi();
+    const host = mount(<OptionsPage api={api} />);
+    await flush();
+    await act(() => (host.querySelector('[data-action="edit-policy"]') as HTMLButtonElement).click());
+    await flush();
+    const editor = host.querySelector('[data-testid="policy-editor"]') as HTMLElement;
+    expect(editor).not.toBeNull();
+    expect((editor.querySelector('[data-field="id"]') as HTMLInputElement).value).toBe('dfe-support-first-custom');
+    expect(editor.querySelector('[data-testid="policy-valid"]')).not.toBeNull();
+    const type = async (sel: string, value: string) => {
+      const el = editor.querySelector(sel) as HTMLInputElement;
+      el.value = value;
+      await act(() => void el.dispatchEvent(new Event('input')));
+      await flush();
+    };
+    // The first band (≥ 96) raised to 97: still valid (falling bounds: 97 > 94).
+    await type('[data-field="bands[0].bound"]', '97');
+    // A bound with two decimals is refused, beside the band and in the list.
+    await type('[data-field="bands[1].bound"]', '94.25');
+    expect(editor.querySelector('[data-error-for="bands[1]"]')?.textContent).toContain('bands[1].lowerBound: expected at most one decimal place');
+    expect((editor.querySelector('[data-action="save-custom"]') as HTMLButtonElement).disabled).toBe(true);
+    await type('[data-field="bands[1].bound"]', '94');
+    // EPN threshold 0 is not a whole number ≥ 1.
+    await type('[data-field="epn.threshold"]', '0');
+    expect(editor.querySelector('[data-testid="policy-errors"]')?.textContent).toContain('epn.threshold: expected a whole number ≥ 1');
+    await type('[data-field="epn.threshold"]', '8');
+    // Taking a preset's id is refused.
+    await type('[data-field="id"]', 'pdet-trust');
+    expect(editor.querySelector('[data-error-for="id"]')?.textContent).toContain('is a preset\'s id');
+    await type('[data-field="id"]', 'our-policy');
+    expect(editor.querySelector('[data-testid="policy-valid"]')).not.toBeNull();
+    await act(() => (editor.querySelector('[data-action="preview-custom"]') as HTMLButtonElement).click());
+    await flush();
+    expect(calls).toContain('preview-custom our-policy epn 8 band0 97');
+    expect(host.querySelector('[data-testid="policy-preview"]')?.textContent).toContain('3 of 20 pupils change band');
+    await act(() => (editor.querySelector('[data-action="save-custom"]') as HTMLButtonElement).click());
+    await flush();
+    expect(calls.at(-1)).toBe('save our-policy');
+    expect(host.querySelector('[data-testid="policy-editor"]')).toBeNull();
+    expect((host.querySelector('[data-testid="policy"]') as HTMLSelectElement).value).toBe('our-policy');
+  });
+
+  it('reports a stored custom policy that fails validation and offers it in the JSON editor', async () => {
+    const raw = { id: 'broken-custom', name: 'Broken' };
+    const { api } = fakeApi({
+      getSettings: async () => ({ ok: true, settings: { policyId: 'dfe-support-first', asOfOverride: null }, customPolicyProblem: 'The stored custom policy is not valid: source: expected text', storedCustomPolicy: raw }),
+    });
+    const host = mount(<OptionsPage api={api} />);
+    await flush();
+    expect(host.querySelector('[data-testid="stored-policy-problem"]')?.textContent).toContain('source: expected text');
+    await act(() => (host.querySelector('[data-testid="stored-policy-problem"] button') as HTMLButtonElement).click());
+    await flush();
+    const json = host.querySelector('[data-testid="policy-json"]') as HTMLTextAreaElement;
+    expect(JSON.parse(json.value)).toEqual(raw);
+    await act(() => (host.querySelector('[data-action="apply-json"]') as HTMLButtonElement).click());
+    await flush();
+    expect(host.querySelector('[data-testid="json-errors"]')?.textContent).toContain('source:');
   });
 });

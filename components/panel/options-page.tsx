@@ -4,16 +4,22 @@
 // only through `api`.
 import { useEffect, useState } from 'preact/hooks';
 import { PRESETS } from '../../engine/policy/presets/index.ts';
+import type { Policy } from '../../engine/policy/schema.ts';
 import type { ImportReply, PreviewPolicyReply } from '../../lib/panel-messages.ts';
-import type { Settings } from '../../lib/messages.ts';
+import type { Settings, SettingsReply } from '../../lib/messages.ts';
 import { formatDate } from '../format.ts';
+import { PolicyEditor, customCopy } from './policy-editor.tsx';
 
 type Err = { ok: false; error: string };
 
 export interface OptionsApi {
-  getSettings: () => Promise<{ ok: true; settings: Settings } | Err>;
+  getSettings: () => Promise<SettingsReply | Err>;
   setPolicy: (policyId: string) => Promise<{ ok: true; settings: Settings } | Err>;
   previewPolicy: (policyId: string) => Promise<PreviewPolicyReply | Err>;
+  /** Preview an edited policy (validated again by the background). */
+  previewCustomPolicy: (policy: Policy) => Promise<PreviewPolicyReply | Err>;
+  /** Store the edited policy and use it. */
+  saveCustomPolicy: (policy: Policy) => Promise<{ ok: true; settings: Settings } | Err>;
   listOrigins: () => Promise<string[]>;
   /** Asks the browser for access (must run in the click handler); true when granted. */
   grantOrigin: (pattern: string) => Promise<boolean>;
@@ -60,6 +66,9 @@ export function OptionsPage({ api }: { api: OptionsApi }) {
   const [restore, setRestore] = useState<{ name: string; backup: unknown; summary: string } | null>(null);
   const [days, setDays] = useState(400);
   const [auto, setAuto] = useState(false);
+  /** The policy being edited (null: editor closed), and a stored policy that failed validation. */
+  const [editing, setEditing] = useState<{ policy: Policy; json?: string; key: number } | null>(null);
+  const [stored, setStored] = useState<{ problem: string; raw: unknown } | null>(null);
 
   const say = (section: string, ok: boolean, text: string) => setMsg((m) => ({ ...m, [section]: { ok, text } }));
 
@@ -69,6 +78,7 @@ export function OptionsPage({ api }: { api: OptionsApi }) {
       if (s.ok) {
         setSettings(s.settings);
         setChoice(s.settings.policyId);
+        if (s.customPolicyProblem !== undefined) setStored({ problem: s.customPolicyProblem, raw: s.storedCustomPolicy });
       } else say('policy', false, s.error);
       setOrigins(await api.listOrigins());
       const a = await api.getAutoRetention();
@@ -93,8 +103,41 @@ export function OptionsPage({ api }: { api: OptionsApi }) {
     if (!r.ok) return say('policy', false, r.error);
     setSettings(r.settings);
     setPreview(null);
-    say('policy', true, `Policy set to ${PRESETS[choice]?.name ?? choice}.`);
+    say('policy', true, `Policy set to ${policyNamed(choice)?.name ?? choice}.`);
   };
+
+  const custom = settings?.customPolicy ?? null;
+  /** A preset or the stored custom policy. */
+  const policyNamed = (id: string): Policy | undefined => (custom !== null && custom.id === id ? custom : PRESETS[id]);
+  const chosen = policyNamed(choice);
+
+  const startEditing = () => {
+    if (chosen === undefined) return;
+    setPreview(null);
+    setEditing({ policy: customCopy(chosen), key: Date.now() });
+  };
+  const fixStored = () => {
+    if (stored === null) return;
+    setPreview(null);
+    setEditing({ policy: customCopy(chosen ?? (PRESETS['dfe-support-first'] as Policy)), json: JSON.stringify(stored.raw, null, 2), key: Date.now() });
+  };
+  const previewCustom = async (policy: Policy) => {
+    setPreview(null);
+    const r = await api.previewCustomPolicy(policy);
+    if (r.ok) setPreview(r);
+    else say('policy', false, r.error);
+  };
+  const saveCustom = async (policy: Policy) => {
+    const r = await api.saveCustomPolicy(policy);
+    if (!r.ok) return say('policy', false, r.error);
+    setSettings(r.settings);
+    setChoice(r.settings.policyId);
+    setEditing(null);
+    setStored(null);
+    setPreview(null);
+    say('policy', true, `Saved "${policy.name}" and set it as the policy in use.`);
+  };
+  const previewName = (id: string) => (editing !== null && editing.policy.id === id ? 'the edited policy' : (policyNamed(id)?.name ?? id));
 
   const grant = async () => {
     const pattern = sitePattern(site);
@@ -180,6 +223,40 @@ export function OptionsPage({ api }: { api: OptionsApi }) {
     );
   };
 
+  const previewBlock = preview !== null && (
+          <div data-testid="policy-preview">
+            <p>
+              <b>
+                {preview.bandChanges} of {preview.pupils} pupils change band
+              </b>
+              , {preview.stageChanges} get a different suggested stage, {preview.epnChanges} change EPN status (as of {formatDate(preview.asOf)}).
+            </p>
+            <p class="pn-sub">
+              {editing !== null
+                ? 'A pupil counts as changed when they move to another band. How pupils move:'
+                : 'A band counts as changed when its attendance range changes, not only its name. How each band maps:'}
+            </p>
+            <table class="pn-table">
+              <thead>
+                <tr>
+                  <th>Band now</th>
+                  <th>Band with {previewName(preview.toPolicyId)}</th>
+                  <th class="num">Pupils</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.transitions.map((t) => (
+                  <tr key={`${t.from}>${t.to}`}>
+                    <td>{t.from}</td>
+                    <td>{t.to}</td>
+                    <td class="num">{t.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+  );
+
   return (
     <main class="pn">
       <h1>Attendance overlay — settings</h1>
@@ -195,44 +272,48 @@ export function OptionsPage({ api }: { api: OptionsApi }) {
                 {p.name}
               </option>
             ))}
+            {custom !== null && (
+              <option key={custom.id} value={custom.id}>
+                {custom.name} (edited)
+              </option>
+            )}
           </select>
         </label>
-        {PRESETS[choice] !== undefined && <p class="pn-sub">{PRESETS[choice].description} Source: {PRESETS[choice].source}</p>}
-        {preview !== null && (
-          <div data-testid="policy-preview">
-            <p>
-              <b>
-                {preview.bandChanges} of {preview.pupils} pupils change band
-              </b>
-              , {preview.stageChanges} get a different suggested stage, {preview.epnChanges} change EPN status (as of {formatDate(preview.asOf)}).
-            </p>
-            <p class="pn-sub">A band counts as changed when its attendance range changes, not only its name. How each band maps:</p>
-            <table class="pn-table">
-              <thead>
-                <tr>
-                  <th>Band now</th>
-                  <th>Band with {PRESETS[preview.toPolicyId]?.name ?? preview.toPolicyId}</th>
-                  <th class="num">Pupils</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.transitions.map((t) => (
-                  <tr key={`${t.from}>${t.to}`}>
-                    <td>{t.from}</td>
-                    <td>{t.to}</td>
-                    <td class="num">{t.count}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+        {chosen !== undefined && <p class="pn-sub">{chosen.description} Source: {chosen.source}</p>}
+        {stored !== null && (
+          <div class="pn-error" role="alert" data-testid="stored-policy-problem">
+            {stored.problem}{' '}
+            <button type="button" class="pn-btn" onClick={fixStored}>
+              Fix it in the editor
+            </button>
           </div>
         )}
+        {editing === null && previewBlock}
         <div class="pn-actions">
           <button type="button" class="pn-btn pn-btn-primary" data-action="apply-policy" disabled={settings === null || choice === settings.policyId} onClick={() => void apply()}>
             Use this policy
           </button>
+          {editing === null && (
+            <button type="button" class="pn-btn" data-action="edit-policy" disabled={chosen === undefined} onClick={startEditing}>
+              Edit thresholds and stages…
+            </button>
+          )}
         </div>
         {note('policy')}
+        {editing !== null && (
+          <PolicyEditor
+            key={editing.key}
+            initial={editing.policy}
+            initialJson={editing.json}
+            preview={previewCustom}
+            save={saveCustom}
+            cancel={() => {
+              setEditing(null);
+              setPreview(null);
+            }}
+          />
+        )}
+        {editing !== null && previewBlock}
       </section>
 
       <section class="pn-card" aria-label="MIS sites">

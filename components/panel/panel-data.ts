@@ -2,7 +2,8 @@
 // sorting and the CSV export. Pure: results in, results out; fast for 2,000 pupils (one pass each).
 import { addDays } from '../../engine/dates.ts';
 import { writeCsv, type CsvValue } from '../../engine/csv.ts';
-import type { IsoDate, PupilResult } from '../../engine/types.ts';
+import type { IsoDate } from '../../engine/types.ts';
+import type { PupilRow } from '../../lib/pupil-row.ts';
 import { bandText } from '../format.ts';
 
 export type YesNo = '' | 'yes' | 'no';
@@ -41,7 +42,7 @@ export interface PanelFilters {
 export const NO_FILTERS: PanelFilters = { yearGroup: '', className: '', sen: '', fsm: '', pp: '', socialWorker: '', band: '', flag: '', search: '' };
 
 /** True when the pupil carries the flag on the as-of date. */
-export function hasFlag(p: PupilResult, flag: FlagId, asOf: IsoDate): boolean {
+export function hasFlag(p: PupilRow, flag: FlagId, asOf: IsoDate): boolean {
   switch (flag) {
     case 'epn-met':
       return p.epn.met;
@@ -68,11 +69,11 @@ function yesNo(want: YesNo, have: boolean | undefined): boolean {
   return want === 'yes' ? have === true : have !== true;
 }
 
-export function bandKey(p: PupilResult): string {
+export function bandKey(p: PupilRow): string {
   return p.measures.possible === 0 || p.band.tooEarly || p.band.id === null ? 'none' : p.band.id;
 }
 
-export function filterPupils(pupils: readonly PupilResult[], f: PanelFilters, asOf: IsoDate): PupilResult[] {
+export function filterPupils<T extends PupilRow>(pupils: readonly T[], f: PanelFilters, asOf: IsoDate): T[] {
   const q = f.search.trim().toLowerCase();
   return pupils.filter((p) => {
     const a = p.attributes ?? {};
@@ -88,7 +89,7 @@ export function filterPupils(pupils: readonly PupilResult[], f: PanelFilters, as
 }
 
 /** Distinct values for the attribute filters, sorted naturally ("Year 2" before "Year 10"). */
-export function filterOptions(pupils: readonly PupilResult[]): { yearGroups: string[]; classes: string[]; sen: string[] } {
+export function filterOptions(pupils: readonly PupilRow[]): { yearGroups: string[]; classes: string[]; sen: string[] } {
   const y = new Set<string>();
   const c = new Set<string>();
   const s = new Set<string>();
@@ -115,7 +116,7 @@ export interface SortState {
 }
 
 /** Attendance as an exact fraction for sorting (domain.md §3: never compare rounded values). */
-function attendanceCompare(a: PupilResult, b: PupilResult): number {
+function attendanceCompare(a: PupilRow, b: PupilRow): number {
   const pa = a.measures.possible;
   const pb = b.measures.possible;
   // No possible sessions sort after everyone (nothing to compare).
@@ -123,9 +124,9 @@ function attendanceCompare(a: PupilResult, b: PupilResult): number {
   return a.measures.attended * pb - b.measures.attended * pa;
 }
 
-export function sortPupils(pupils: readonly PupilResult[], s: SortState): PupilResult[] {
+export function sortPupils<T extends PupilRow>(pupils: readonly T[], s: SortState): T[] {
   const nat = (x: string, y: string) => x.localeCompare(y, 'en', { numeric: true, sensitivity: 'base' });
-  const cmp = (a: PupilResult, b: PupilResult): number => {
+  const cmp = (a: PupilRow, b: PupilRow): number => {
     switch (s.key) {
       case 'name':
         return nat(a.name, b.name);
@@ -191,7 +192,7 @@ export const EXPORT_COLUMNS = [
  * The flagged list as CSV for Excel: UTF-8 with BOM, RFC 4180 quoting, text cells starting with
  * `= + - @` neutralised (engine/csv.ts). Attendance % is rounded to one decimal for display only.
  */
-export function flaggedCsv(pupils: readonly PupilResult[], asOf: IsoDate, policyId: string): string {
+export function flaggedCsv(pupils: readonly PupilRow[], asOf: IsoDate, policyId: string): string {
   const rows: CsvValue[][] = [[...EXPORT_COLUMNS]];
   for (const p of pupils) {
     const a = p.attributes ?? {};

@@ -4,6 +4,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseEvent, PupilResult } from '../../engine/types.ts';
 import type { QuerySummaryReply, SummaryCounts } from '../../lib/messages.ts';
+import { DFE_SUPPORT_FIRST } from '../../engine/policy/presets/dfe-support-first.ts';
+import { pupilRow } from '../../lib/pupil-row.ts';
 import { makeEpn, makeMeasures, makePupil } from '../test-fixtures.ts';
 import { SidePanel, type PanelApi } from './side-panel.tsx';
 
@@ -47,9 +49,10 @@ function fakeApi() {
     makePupil({ pupilId: 'B', name: 'Ben Fine', attributes: { yearGroup: 'Year 4' } }),
   ];
   const api: PanelApi = {
-    querySummary: async (): Promise<QuerySummaryReply> => ({ ok: true, asOf: '2025-11-14', policyId: 'dfe-support-first', counts: counts(pupils()), schoolSessions: 100, pupils: pupils() }),
+    querySummary: async (): Promise<QuerySummaryReply> => ({ ok: true, asOf: '2025-11-14', policyId: 'dfe-support-first', policy: DFE_SUPPORT_FIRST, counts: counts(pupils()), schoolSessions: 100, pupils: pupils().map(pupilRow) }),
     pupilDetail: async (id) => ({
       ok: true,
+      result: pupils().find((p) => p.pupilId === id) ?? null,
       stored: { pupilId: id, name: '', attributes: {}, marks: [], amendments: [], caseHistory: [...events] },
     }),
     addCaseEvent: async (_id, e) => {

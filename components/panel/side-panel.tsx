@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { DEFAULT_POLICY_ID, presetById } from '../../engine/policy/presets/index.ts';
 import type { Policy } from '../../engine/policy/schema.ts';
-import type { CaseEvent } from '../../engine/types.ts';
+import type { CaseEvent, PupilResult } from '../../engine/types.ts';
 import type { Completeness, QuerySummaryReply, StoredPupil } from '../../lib/messages.ts';
 import { formatDate } from '../format.ts';
 import { PupilTable } from './pupil-table.tsx';
@@ -30,7 +30,8 @@ import { SummaryView } from './summary-view.tsx';
 
 export interface PanelApi {
   querySummary: () => Promise<QuerySummaryReply | { ok: false; error: string }>;
-  pupilDetail: (pupilId: string) => Promise<{ ok: true; completeness?: Completeness; stored?: StoredPupil } | { ok: false; error: string }>;
+  /** One pupil's full result (the evidence: the summary has only compact rows), completeness and stored record. */
+  pupilDetail: (pupilId: string) => Promise<{ ok: true; result?: PupilResult | null; completeness?: Completeness; stored?: StoredPupil } | { ok: false; error: string }>;
   addCaseEvent: (pupilId: string, event: CaseEvent) => Promise<{ ok: true } | { ok: false; error: string }>;
   /** Saves a file for the user (a download in the extension page). */
   download: (fileName: string, text: string, mime: string) => void;
@@ -40,7 +41,8 @@ export interface PanelApi {
   crawl?: CrawlApi;
 }
 
-type Detail = { pupilId: string; completeness?: Completeness; stored?: StoredPupil; error?: string };
+/** `result` undefined: loading; null: no longer stored. */
+type Detail = { pupilId: string; result?: PupilResult | null; completeness?: Completeness; stored?: StoredPupil; error?: string };
 
 export function SidePanel({ api, startupNotice }: { api: PanelApi; startupNotice?: string }) {
   const [data, setData] = useState<QuerySummaryReply | null>(null);
@@ -64,7 +66,8 @@ export function SidePanel({ api, startupNotice }: { api: PanelApi; startupNotice
     void load();
   }, []);
 
-  const policy: Policy = (data && presetById(data.policyId)) ?? (presetById(DEFAULT_POLICY_ID) as Policy);
+  // The policy comes with the summary: it may be the user's edited policy, not a preset (issue 6 §4).
+  const policy: Policy = data?.policy ?? (presetById(DEFAULT_POLICY_ID) as Policy);
   const stageLabels = useMemo(() => Object.fromEntries(policy.stages.map((s) => [s.id, s.label])), [policy]);
   const options = useMemo(() => filterOptions(data?.pupils ?? []), [data]);
   const filtered = useMemo(() => (data ? filterPupils(data.pupils, filters, data.asOf) : []), [data, filters]);
@@ -76,9 +79,10 @@ export function SidePanel({ api, startupNotice }: { api: PanelApi; startupNotice
   };
 
   const openPupil = async (pupilId: string) => {
-    setDetail({ pupilId });
+    // Reopening the same pupil (after a case record) keeps the shown result until the new one arrives.
+    setDetail((d) => (d?.pupilId === pupilId ? d : { pupilId }));
     const r = await api.pupilDetail(pupilId);
-    setDetail(r.ok ? { pupilId, completeness: r.completeness, stored: r.stored } : { pupilId, error: r.error });
+    setDetail(r.ok ? { pupilId, result: r.result ?? null, completeness: r.completeness, stored: r.stored } : { pupilId, result: null, error: r.error });
   };
 
   const exportList = (flag: FlagId | null) => {
@@ -105,11 +109,12 @@ export function SidePanel({ api, startupNotice }: { api: PanelApi; startupNotice
   if (data === null) return <main class="pn">Loading…</main>;
 
   if (detail !== null) {
-    const result = data.pupils.find((p) => p.pupilId === detail.pupilId);
-    if (result === undefined) {
+    const result = detail.result;
+    if (result === undefined) return <main class="pn">Loading…</main>;
+    if (result === null) {
       return (
         <main class="pn">
-          <p class="pn-error">This pupil is no longer stored.</p>
+          <p class="pn-error">{detail.error ?? 'This pupil is no longer stored.'}</p>
           <button type="button" class="pn-btn" onClick={() => setDetail(null)}>
             ← All pupils
           </button>
@@ -172,6 +177,11 @@ export function SidePanel({ api, startupNotice }: { api: PanelApi; startupNotice
         <h1>Attendance summary for governors — {formatDate(data.asOf)}</h1>
       </div>
       {error !== null && <p class="pn-error">{error}</p>}
+      {data.policyProblem !== undefined && (
+        <p class="pn-error" role="alert" data-testid="policy-problem">
+          {data.policyProblem}
+        </p>
+      )}
       {api.crawl !== undefined && (
         <FillHistory
           pupils={data.pupils}

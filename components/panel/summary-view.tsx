@@ -2,7 +2,7 @@
 // (source and year shown), EPN threshold met / within 2 sessions, statutory returns due, stage
 // suggestions and reviews due, data-quality problems, and how complete the stored history is. Every
 // count is a button that filters the pupil table to those pupils.
-import type { PupilResult } from '../../engine/types.ts';
+import type { PupilRow } from '../../lib/pupil-row.ts';
 import type { SummaryCounts } from '../../lib/messages.ts';
 import { formatDate, plural } from '../format.ts';
 import { NATIONAL_FIGURES } from './national-figures.ts';
@@ -10,7 +10,7 @@ import { hasFlag, type FlagId } from './panel-data.ts';
 
 export interface SummaryViewProps {
   counts: SummaryCounts;
-  pupils: readonly PupilResult[];
+  pupils: readonly PupilRow[];
   asOf: string;
   policyName: string;
   schoolSessions: number;

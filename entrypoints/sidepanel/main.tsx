@@ -20,7 +20,7 @@ const api: PanelApi = {
     const [q, s] = await Promise.all([sendMessage({ type: 'query-pupils', pupilIds: [pupilId] }), sendMessage({ type: 'get-stored', pupilIds: [pupilId] })]);
     if (!q.ok) return q;
     if (!s.ok) return s;
-    return { ok: true, completeness: q.pupils[0]?.completeness, stored: s.pupils[0] };
+    return { ok: true, result: q.pupils[0]?.result ?? null, completeness: q.pupils[0]?.completeness, stored: s.pupils[0] };
   },
   async addCaseEvent(pupilId, event) {
     const r = await sendMessage({ type: 'add-case-event', pupilId, event });
