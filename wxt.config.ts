@@ -11,7 +11,8 @@ const e2e = process.env.ATT_E2E === '1';
 export default defineConfig({
   outDir: e2e ? '.output-e2e' : '.output',
   // The preset's vite types come from the project's vite, WXT's from its own copy: same plugin at run time.
-  vite: () => ({ plugins: [preact()] }) as never,
+  // import.meta.env.ATT_E2E (lib/build-env.d.ts): e2e-only code paths, dropped from the production bundles.
+  vite: () => ({ plugins: [preact()], define: { 'import.meta.env.ATT_E2E': JSON.stringify(e2e) } }) as never,
   manifest: manifestOptions(),
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {

@@ -5,10 +5,11 @@
 import '../lib/zod-config.ts';
 import { browser } from 'wxt/browser';
 import type { IDBPDatabase } from 'idb';
-import { syncContentScripts } from '../lib/content-scripts.ts';
+import { mappingsChanged, syncContentScripts } from '../lib/content-scripts.ts';
 import { handleMessage, localToday, type HandlerContext } from '../lib/handle-message.ts';
 import { handlePanelMessage } from '../lib/handle-panel-message.ts';
 import { isPanelMessage } from '../lib/panel-messages.ts';
+import { summaryCache, type KeptSummary, type SummaryStore } from '../lib/summary-cache.ts';
 import { openDb } from '../storage/open-db.ts';
 import type { AttendanceDB } from '../storage/schema.ts';
 
@@ -30,8 +31,25 @@ function getDb(): Promise<IDBPDatabase<AttendanceDB>> {
   return dbPromise;
 }
 
+/**
+ * The kept summary across worker restarts: browser.storage.session is memory only, cleared when the
+ * browser closes, and (by default) not readable by content scripts. Quota errors are ignored by the cache.
+ */
+function sessionSummaryStore(): SummaryStore {
+  const KEY = 'keptSummary';
+  return {
+    async load() {
+      const v = (await browser.storage.session.get(KEY))[KEY] as KeptSummary | undefined;
+      return v !== undefined && typeof v === 'object' && v !== null && typeof v.today === 'string' && v.reply?.ok === true ? v : undefined;
+    },
+    save: (entry) => browser.storage.session.set({ [KEY]: entry }),
+    clear: () => browser.storage.session.remove(KEY),
+  };
+}
+
 export default defineBackground(() => {
-  const ctx: HandlerContext = { getDb, today: () => localToday(), syncContentScripts };
+  // The whole-school summary is kept between writes so the side panel opens fast (lib/summary-cache.ts).
+  const ctx: HandlerContext = { getDb, today: () => localToday(), syncContentScripts, summaryCache: summaryCache(1500, sessionSummaryStore()) };
 
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     // The side panel's and options page's own requests (issue 6) go to their handler.
@@ -46,6 +64,10 @@ export default defineBackground(() => {
   };
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
+  // A saved table mapping switches the granted origins to mis-table.js, and the last one removed back to mis.js.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (mappingsChanged(changes, area)) sync();
+  });
   sync();
 
   // For end-to-end tests and the benchmark: `sw.evaluate(m => self.attendanceHandle(m), msg)` calls

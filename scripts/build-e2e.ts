@@ -1,12 +1,12 @@
 // npm run build:e2e — builds the extension for the end-to-end tests (issue 4 §5): the local demo
-// origins (127.0.0.1, localhost) granted and the content script declared for them, into its own
+// origins (127.0.0.1, localhost) granted and the content script (mis.js) declared for them, into its own
 // folder (.output-e2e/) so it can never be mistaken for the production build. Prints the folder as
 // the last line of output.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONTENT_SCRIPT_FILE, E2E_ORIGINS } from '../lib/extension-manifest.ts';
+import { CONTENT_SCRIPT_FILE, E2E_ORIGINS, TABLE_CONTENT_SCRIPT_FILE } from '../lib/extension-manifest.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const wxt = join(root, 'node_modules', '.bin', 'wxt');
@@ -33,7 +33,9 @@ for (const o of E2E_ORIGINS) {
   if (!manifest.host_permissions?.includes(o)) problems.push(`host_permissions lacks ${o}`);
 }
 if (!manifest.content_scripts?.some((c) => c.js?.includes(CONTENT_SCRIPT_FILE))) problems.push(`no content script entry for ${CONTENT_SCRIPT_FILE}`);
-if (!existsSync(join(outDir, CONTENT_SCRIPT_FILE))) problems.push(`${CONTENT_SCRIPT_FILE} was not built`);
+// mis-table.js (saved table mappings) is registered at run time by the background, never declared.
+for (const f of [CONTENT_SCRIPT_FILE, TABLE_CONTENT_SCRIPT_FILE]) if (!existsSync(join(outDir, f))) problems.push(`${f} was not built`);
+if (manifest.content_scripts?.some((c) => c.js?.includes(TABLE_CONTENT_SCRIPT_FILE))) problems.push(`${TABLE_CONTENT_SCRIPT_FILE} must not be declared`);
 if (problems.length > 0) {
   console.error(`build:e2e: ${manifestPath}: ${problems.join('; ')}`);
   process.exit(1);

@@ -16,3 +16,11 @@ export const DEFAULT_HALVES = { AM: ['AM'], PM: ['PM'] } as const;
 export function needsWeek(format: DateFormat): boolean {
   return format === 'd/m' || format === 'd mon' || format === 'weekday';
 }
+
+/**
+ * Whether the stored value under MAPPINGS_KEY holds any saved mapping: decides which MIS content script
+ * the background registers (lib/content-scripts.ts: mis-table with the mappings, else the smaller mis).
+ */
+export function hasSavedMappings(raw: unknown): boolean {
+  return Array.isArray(raw) && raw.length > 0;
+}

@@ -46,14 +46,26 @@ async function loadMappings() {
   return r.mappings;
 }
 
+/**
+ * The background registers mis-table.js (the reader with the saved mappings) instead of mis.js while a
+ * mapping is saved (lib/content-scripts.ts). It re-syncs on the storage change by itself; asking here
+ * too means the MIS pages opened once the save is confirmed already get the right script.
+ */
+async function syncReaders(): Promise<void> {
+  const r = await sendMessage({ type: 'sync-content-scripts' }).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+  if (!r.ok) console.warn(`[attendance-overlay] the MIS content script could not be updated: ${r.error}`);
+}
+
 const storage: Omit<MappingSetupApi, 'pickRegister' | 'previewMapping'> = {
   listMappings: loadMappings,
   async saveMapping(mapping) {
     await browser.storage.local.set({ [MAPPINGS_KEY]: withMapping(await loadMappings(), mapping) });
+    await syncReaders();
     return { ok: true };
   },
   async removeMapping(id) {
     await browser.storage.local.set({ [MAPPINGS_KEY]: (await loadMappings()).filter((m) => m.id !== id) });
+    await syncReaders();
   },
   download: downloadText,
 };

@@ -2,7 +2,8 @@
 // access in the manifest; the user grants the MIS origin at run time) and starts reading it.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { CONTENT_SCRIPT_FILE, originPattern } from '../../lib/extension-manifest.ts';
+import { readerScriptFile } from '../../lib/content-scripts.ts';
+import { originPattern } from '../../lib/extension-manifest.ts';
 import { sendMessage } from '../../lib/messages.ts';
 
 type State =
@@ -55,7 +56,9 @@ export function Popup() {
     }
     try {
       // Start on the open page now; later pages get the registered script automatically.
-      await browser.scripting.executeScript({ target: { tabId: state.tabId }, files: [`/${CONTENT_SCRIPT_FILE}` as '/content-scripts/mis.js'] });
+      // The script the background registered for this site: mis-table.js while a table mapping is saved.
+      const file = await readerScriptFile();
+      await browser.scripting.executeScript({ target: { tabId: state.tabId }, files: [`/${file}` as '/content-scripts/mis.js'] });
       setMessage(`Reading attendance on ${state.host}.`);
     } catch {
       setMessage(`Access granted. Reload the page to start reading attendance on ${state.host}.`);

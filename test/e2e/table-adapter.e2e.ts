@@ -104,6 +104,13 @@ afterAll(async () => {
   if (userDir) rmSync(userDir, { recursive: true, force: true });
 });
 
+/** The content scripts the background registered at run time (ids, files, origins). */
+const registeredScripts = () =>
+  sw.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string; js?: string[]; matches?: string[] }[]> } } }).chrome;
+    return (await api.scripting.getRegisteredContentScripts()).map((r) => ({ id: r.id, js: r.js, matches: r.matches }));
+  });
+
 /** Presses "Pick the register table" in the options page and clicks a pupil's name in the MIS tab. */
 async function pickInMisTab(): Promise<void> {
   await options.click('.mapping-pick');
@@ -137,6 +144,8 @@ describe('Kestrel MIS set up from the options page alone', () => {
   let pupilIds: string[] = [];
 
   it('picks the register, maps the codes the preview lists, and saves the mapping', async () => {
+    // No mapping yet: only mis.js reads, declared for the demo origins in this build (nothing registered).
+    expect(await registeredScripts()).toEqual([]);
     // The MIS tab is offered (its site, 127.0.0.1, is granted in the e2e build).
     await options.waitForSelector('select.mis-tab option', { state: 'attached' });
     const tabText = await options.locator('select.mis-tab option').first().textContent();
@@ -173,6 +182,9 @@ describe('Kestrel MIS set up from the options page alone', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0].codes).toEqual(KESTREL_LOCAL_CODES);
     expect(stored[0].register.orientation).toBe('pupils-as-columns');
+    // With a mapping saved the background registers the mapping reader (mis-table.js) for the granted
+    // origins (lib/content-scripts.ts); mis.js, declared for them in this build, yields to it.
+    expect(await registeredScripts()).toEqual([{ id: 'mis-table', js: ['content-scripts/mis-table.js'], matches: ['http://127.0.0.1/*', 'http://localhost/*'] }]);
   });
 
   it('reads the Kestrel register weeks through the saved mapping; the flags equal the report command on the export', async () => {
