@@ -3,6 +3,7 @@ import { computeSchool } from './compute-school.ts';
 import { historyFromRows } from './history.ts';
 import { presetById } from './policy/presets/index.ts';
 import type { Policy } from './policy/schema.ts';
+import { pupil, rep } from './test-helpers.ts';
 import type { Half, MarkRow } from './types.ts';
 
 const policy = presetById('dfe-support-first') as Policy;
@@ -87,5 +88,26 @@ describe('computeSchool', () => {
     const withCase = computeSchool([a, b, c], policy, '2026-09-11', new Map([['A', [{ kind: 'stage-started' as const, date: '2026-09-08', stageId }]]]));
     expect(withCase.pupils[0]!.stage.currentStageId).toBe(stageId);
     expect(withCase.pupils[2]!.stage.currentStageId).toBeNull();
+  });
+
+  it("uses the policy's returns settings (a policy file changing them takes effect)", () => {
+    // 20 consecutive O sessions: the national attendance return; 21 needed by this policy.
+    const h = pupil('R', '2026-09-07', `. ${rep('O', 20)} .`);
+    expect(computeSchool([h], policy, '2026-09-30').pupils[0]!.attendanceReturn).toBe(true);
+    const longer: Policy = { ...policy, returns: { ...policy.returns, attendanceReturnSessions: 21 } };
+    const [p] = computeSchool([h], longer, '2026-09-30').pupils;
+    expect(p!.attendanceReturn).toBe(false);
+    expect(p!.stage.reasons.join('; ')).not.toContain('attendance return');
+  });
+
+  it('passes the school calendar to the stage suggestion, so closures are not school days', () => {
+    // Vale Stage 4 (reviewed after 20 school days) started Mon 7 Sep 2026; the school is closed (#) all of
+    // the week of 14 Sep, so the review falls a week later than 20 weekdays would.
+    const weeks = ['. '.repeat(10), '# '.repeat(10), '. '.repeat(10), '. '.repeat(10)].join('');
+    const h = pupil('V', '2026-09-07', weeks);
+    const vale = presetById('vale-millbrook') as Policy;
+    const cases = new Map([['V', [{ kind: 'stage-started' as const, date: '2026-09-07', stageId: 'stage-4' }]]]);
+    const [p] = computeSchool([h], vale, '2026-10-02', cases).pupils;
+    expect(p!.stage.reviewDue).toBe('2026-10-12'); // 20 weekdays would be Mon 5 Oct
   });
 });

@@ -39,10 +39,10 @@ export function computeSchool(
   for (const h of histories) {
     const measures = pupilMeasures(h, cal);
     const epn = epnWindow(h, cal, policy.epn);
-    const { attendanceReturn, sicknessReturn, sicknessWarning } = statutoryReturnsFromMeasures(measures);
+    const { attendanceReturn, sicknessReturn, sicknessWarning } = statutoryReturnsFromMeasures(measures, policy.returns);
     const band = assignBand(measures, policy);
     const events = caseHistories?.get(h.pupilId) ?? NO_EVENTS;
-    const stage = suggestStage({ measures, epn, attendanceReturn, sicknessReturn }, policy, events as CaseEvent[], asOf);
+    const stage = suggestStage({ measures, epn, attendanceReturn, sicknessReturn, calendar: cal }, policy, events as CaseEvent[], asOf);
     const findings = dataQuality(h, cal, measures);
     const result: PupilResult = {
       pupilId: h.pupilId,

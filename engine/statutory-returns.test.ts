@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pupilMeasures } from './pupil-measures.ts';
 import { schoolCalendar } from './school-calendar.ts';
-import { statutoryReturns, statutoryReturnsFromMeasures } from './statutory-returns.ts';
+import { NATIONAL_RETURNS } from './policy/presets/national.ts';
+import { NATIONAL_RETURN_SETTINGS, statutoryReturns, statutoryReturnsFromMeasures } from './statutory-returns.ts';
 import { pupil, rep } from './test-helpers.ts';
 
 const MON = '2025-09-01'; // a Monday
@@ -116,5 +117,28 @@ describe('statutoryReturnsFromMeasures: the same returns from measures already c
       illnessSessions: 30,
     });
     expect(r).toEqual(statutoryReturns(h, cal));
+  });
+});
+
+describe("statutory returns: a policy's returns settings take effect (domain.md §7)", () => {
+  const h = pupil('p', MON, `. ${rep('O', 20)} . ${rep('I', 24)} .`);
+  const cal = schoolCalendar([h, pupil('school', MON, rep('.', 47))], '2025-10-31');
+  const m = pupilMeasures(h, cal);
+
+  it('the national rule is the default, and the presets use it', () => {
+    expect(NATIONAL_RETURNS).toEqual(NATIONAL_RETURN_SETTINGS);
+    expect(statutoryReturnsFromMeasures(m)).toMatchObject({ attendanceReturn: true, sicknessReturn: false, sicknessWarning: true });
+    expect(statutoryReturnsFromMeasures(m, NATIONAL_RETURNS)).toEqual(statutoryReturnsFromMeasures(m));
+  });
+
+  it('longer thresholds: no attendance return at 20 sessions, no warning at 24 I', () => {
+    const r = statutoryReturnsFromMeasures(m, { attendanceReturnSessions: 21, sicknessReturnSessions: 40, sicknessWarningSessions: 30 });
+    expect(r).toMatchObject({ attendanceReturn: false, sicknessReturn: false, sicknessWarning: false });
+  });
+
+  it('shorter thresholds: a sickness return at 24 I sessions; statutoryReturns takes the same settings', () => {
+    const settings = { attendanceReturnSessions: 20, sicknessReturnSessions: 24, sicknessWarningSessions: 14 };
+    expect(statutoryReturnsFromMeasures(m, settings)).toMatchObject({ sicknessReturn: true, sicknessWarning: false });
+    expect(statutoryReturns(h, cal, settings)).toEqual(statutoryReturnsFromMeasures(m, settings));
   });
 });

@@ -12,6 +12,23 @@ export const SICKNESS_RETURN_SESSIONS = 30;
 /** Warn within 5 days (10 sessions) of the sickness return (§5). */
 export const SICKNESS_WARNING_SESSIONS = SICKNESS_RETURN_SESSIONS - 10;
 
+/** When the returns are due, in sessions: a policy's `returns` settings (schema.ts ReturnsSchema). */
+export interface ReturnsSettings {
+  /** Consecutive school sessions all `G N O U` that make an attendance return due. */
+  attendanceReturnSessions: number;
+  /** `I` sessions, consecutive or cumulative in the school year, that make a sickness return due. */
+  sicknessReturnSessions: number;
+  /** `I` sessions this year from which the sickness return is warned of. */
+  sicknessWarningSessions: number;
+}
+
+/** The national rule (§5), the default when no policy is given. */
+export const NATIONAL_RETURN_SETTINGS: Readonly<ReturnsSettings> = Object.freeze({
+  attendanceReturnSessions: ATTENDANCE_RETURN_SESSIONS,
+  sicknessReturnSessions: SICKNESS_RETURN_SESSIONS,
+  sicknessWarningSessions: SICKNESS_WARNING_SESSIONS,
+});
+
 export interface StatutoryReturns {
   attendanceReturn: boolean;
   sicknessReturn: boolean;
@@ -29,22 +46,24 @@ export interface StatutoryReturns {
  * with another code (or none) ends a run (§8.7); holidays and closures for everyone are not school
  * sessions and do not. The year-to-date measures already count these runs, so this reads them.
  */
-export function statutoryReturns(h: PupilHistory, cal: SchoolCalendar): StatutoryReturns {
-  return statutoryReturnsFromMeasures(pupilMeasures(h, cal));
+export function statutoryReturns(h: PupilHistory, cal: SchoolCalendar, settings: ReturnsSettings = NATIONAL_RETURN_SETTINGS): StatutoryReturns {
+  return statutoryReturnsFromMeasures(pupilMeasures(h, cal), settings);
 }
 
 /**
  * The same, from the pupil's measures when they are already computed (compute-school.ts): the
- * longest `I` and `G N O U` runs and the `I` count this year are measures (§3, §5).
+ * longest `I` and `G N O U` runs and the `I` count this year are measures (§3, §5). `settings` are the
+ * policy's `returns` (domain.md §7: the returns are policy settings); the national rule by default.
  */
-export function statutoryReturnsFromMeasures(m: PupilMeasures): StatutoryReturns {
+export function statutoryReturnsFromMeasures(m: PupilMeasures, settings: ReturnsSettings = NATIONAL_RETURN_SETTINGS): StatutoryReturns {
   const ill = m.illnessSessions;
-  const sicknessReturn = m.longestIllnessRun >= SICKNESS_RETURN_SESSIONS || ill >= SICKNESS_RETURN_SESSIONS;
+  const sick = settings.sicknessReturnSessions;
+  const sicknessReturn = m.longestIllnessRun >= sick || ill >= sick;
   return {
-    attendanceReturn: m.longestUnauthorisedRun >= ATTENDANCE_RETURN_SESSIONS,
+    attendanceReturn: m.longestUnauthorisedRun >= settings.attendanceReturnSessions,
     sicknessReturn,
     // A consecutive run is also a count, so the cumulative count alone decides the warning.
-    sicknessWarning: !sicknessReturn && ill >= SICKNESS_WARNING_SESSIONS,
+    sicknessWarning: !sicknessReturn && ill >= settings.sicknessWarningSessions,
     unauthorisedRun: m.longestUnauthorisedRun,
     illnessRun: m.longestIllnessRun,
     illnessSessions: ill,

@@ -187,4 +187,13 @@ describe('schema set-up', () => {
   it('zod runs jitless (the extension CSP forbids new Function)', () => {
     expect(z.config().jitless).toBe(true);
   });
+
+  it('stage notes are checked like entry conditions; reviewFrom must be a known event kind', () => {
+    const p = copy() as unknown as Policy;
+    p.stages[1]!.notes = [{ kind: 'stageRecorded', stage: 'nope' }];
+    expect(errorsOf(p).some((e) => e.startsWith('stages[1].notes[0].stage: unknown stage id "nope"'))).toBe(true);
+    const q = copy() as unknown as { stages: Array<Record<string, unknown>> };
+    q.stages[1]!.reviewFrom = 'phone-call';
+    expect(errorsOf(q)).toContain('stages[1].reviewFrom: expected one of "letter-sent", "meeting-held", "contract-signed", "notice-to-improve"');
+  });
 });

@@ -121,13 +121,14 @@ function checkStages(policy: Policy, errors: string[]): void {
       errors.push(`stages[${i}].entry: expected at least one condition in "all" or "any"`);
     }
     for (const [group, clauses] of [
-      ['all', all],
-      ['any', any],
+      ['entry.all', all],
+      ['entry.any', any],
+      ['notes', s.notes ?? []],
     ] as const) {
       clauses.forEach((c, j) => {
         const ref = stageRefs(c);
         if (ref === null) return;
-        const at = `stages[${i}].entry.${group}[${j}].stage`;
+        const at = `stages[${i}].${group}[${j}].stage`;
         const k = index.get(ref);
         if (k === undefined) {
           errors.push(`${at}: unknown stage id "${ref}" (known: ${[...index.keys()].join(', ') || 'none'})`);

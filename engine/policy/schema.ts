@@ -133,13 +133,20 @@ const AttendanceSinceStageClause = z.strictObject({
   change: z.enum(['decreased', 'notImproved'], { error: 'expected "decreased" or "notImproved"' }),
 });
 
-/** A duration: school days are counted as weekdays (holidays are not known to the policy engine). */
+/**
+ * A duration. School days: up to the as-of date, the days the school was open (a weekday with a
+ * school session, domain.md §1) where the engine knows the school's sessions, otherwise weekdays;
+ * after the as-of date, weekdays (future holidays are not known). See suggest-stage.ts.
+ */
 export const DurationSchema = z.strictObject({
   days: PositiveCount,
   unit: z.enum(['school', 'calendar'], { error: 'expected "school" or "calendar"' }),
 });
 
-/** Case history: at least this long since the stage was last started. */
+/**
+ * Case history: at least this long since the stage was last started (or, for a stage with
+ * `reviewFrom`, since that event when one is recorded: the stage's clock runs from it).
+ */
 const DaysSinceStageClause = z.strictObject({
   kind: z.literal('daysSinceStage'),
   stage: StageRef,
@@ -178,9 +185,26 @@ export const StageSchema = z.strictObject({
   entry: EntrySchema,
   /** When the stage is due for review after it starts; null when the document sets none. */
   reviewAfter: DurationSchema.nullable(),
+  /**
+   * The review interval runs from this recorded event rather than from the stage start, when one is
+   * recorded on or after the stage started (the first such; e.g. policy 000 Appendix B1 "targets ...
+   * for the next five weeks from the date of the meeting", policy 002 STAGE 3A "the next 15 school
+   * days" of the Notice to Improve). The same clock is used by daysSinceStage on this stage.
+   */
+  reviewFrom: z
+    .enum(['letter-sent', 'meeting-held', 'contract-signed', 'notice-to-improve'], {
+      error: 'expected one of "letter-sent", "meeting-held", "contract-signed", "notice-to-improve"',
+    })
+    .optional(),
   actions: z.array(Text, { error: 'expected a list of actions' }).min(1, { error: 'expected at least one action' }),
   /** Judgements the engine cannot make (engagement, targets met): shown as "to confirm" with a suggestion. */
   checks: z.array(Text, { error: 'expected a list of checks' }).optional(),
+  /**
+   * Conditions reported with the stage but never required to enter it: shown in the reasons when the
+   * stage is suggested, and, when they hold, while it is the next stage and not yet suggested (policy
+   * 004 §4.2: whether the national penalty-notice threshold is met is considered, not decisive).
+   */
+  notes: z.array(ClauseSchema, { error: 'expected a list of conditions' }).optional(),
 });
 
 // ---- Settings -------------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sessionKey } from '../dates.ts';
+import { fromEpochDay, sessionKey, toEpochDay, weekdayOfDay } from '../dates.ts';
+import { schoolCalendar, type SchoolCalendar } from '../school-calendar.ts';
+import { pupil } from '../test-helpers.ts';
 import type { CaseEvent, StageSuggestion } from '../types.ts';
 import { PRESETS } from './presets/index.ts';
 import type { Policy } from './schema.ts';
@@ -16,7 +18,15 @@ function policy(id: string): Policy {
 function suggest(
   policyId: string | Policy,
   counts: MeasureCounts,
-  opts: { history?: CaseEvent[]; unauth?: number; currentN?: number; asOf?: string; attendanceReturn?: boolean; sicknessReturn?: boolean } = {},
+  opts: {
+    history?: CaseEvent[];
+    unauth?: number;
+    currentN?: number;
+    asOf?: string;
+    attendanceReturn?: boolean;
+    sicknessReturn?: boolean;
+    calendar?: SchoolCalendar;
+  } = {},
 ): StageSuggestion {
   return suggestStage(
     {
@@ -24,6 +34,7 @@ function suggest(
       epn: epnFrom(opts.unauth ?? 0, { currentN: opts.currentN ?? 0 }),
       attendanceReturn: opts.attendanceReturn ?? false,
       sicknessReturn: opts.sicknessReturn ?? false,
+      ...(opts.calendar === undefined ? {} : { calendar: opts.calendar }),
     },
     typeof policyId === 'string' ? policy(policyId) : policyId,
     opts.history ?? [],
@@ -228,12 +239,35 @@ describe('suggestStage: Russell Street (004 §5)', () => {
     expect(back.id).toBeNull();
   });
 
-  it('Stage Four recorded and the national EPN threshold met → local authority and sanctions', () => {
+  it('Stage Four recorded and the national EPN threshold met, the contract not yet reviewed: no LA stage, but the threshold is noted', () => {
+    // 004 §5 Stage Four: "If the contract fails to improve attendance, the local authority will be contacted".
     const history = [started('stage-4', '2025-11-03', 180, 200)];
     const s = suggest('russell-street', { attended: 190, possible: 210, unauthorised: 12 }, { history, unauth: 10 });
-    expect(s.id).toBe('stage-5');
+    expect(s.id).toBeNull();
     expect(s.reviewDue).toBe('2025-12-15'); // 3 Nov + 42 days (preset choice)
-    expect(s.reasons).toContain('10 unauthorised sessions in the 10 school weeks to 14 Nov is at least 10');
+    expect(text(s)).toContain('for Local authority and sanctions, Stage Four started 3 Nov; its review is not due until 15 Dec');
+    expect(s.reasons).toContain('noted for Local authority and sanctions: 10 unauthorised sessions in the 10 school weeks to 14 Nov is at least 10');
+  });
+
+  it('the contract has not improved attendance by its review → local authority and sanctions, with the EPN threshold in the reasons', () => {
+    const history = [started('stage-4', '2025-11-03', 180, 200)];
+    const s = suggest('russell-street', { attended: 215, possible: 240, unauthorised: 12 }, { history, unauth: 10, asOf: '2025-12-15' }); // 89.6% < 90%
+    expect(s.id).toBe('stage-5');
+    expect(s.reasons[0]).toBe('Stage Four recorded on 3 Nov');
+    expect(s.reasons[1]).toBe('Stage Four started 3 Nov; attendance has not improved (90.0% then, 89.6% now)');
+    expect(s.reasons[2]).toContain('10 unauthorised sessions in the 10 school weeks');
+    // Below the threshold the note still says so when the stage is suggested (§4.2: it is considered).
+    const below = suggest('russell-street', { attended: 215, possible: 240, unauthorised: 4 }, { history, unauth: 4, asOf: '2025-12-15' });
+    expect(below.id).toBe('stage-5');
+    expect(text(below)).toContain('4 unauthorised sessions in the 10 school weeks to 14 Nov is not at least 10');
+  });
+
+  it('the contract improved attendance by its review: no LA stage, whatever the EPN count', () => {
+    const history = [started('stage-4', '2025-11-03', 180, 200)];
+    const s = suggest('russell-street', { attended: 220, possible: 240, unauthorised: 12 }, { history, unauth: 10, asOf: '2025-12-15' }); // 91.7%
+    expect(s.id).toBeNull();
+    expect(text(s)).toContain('attendance has improved (90.0% then, 91.7% now)');
+    expect(text(s)).toContain('noted for Local authority and sanctions: 10 unauthorised sessions');
   });
 });
 
@@ -330,5 +364,172 @@ describe('suggestStage: edges', () => {
     // Three years after the first, the period has ended; a notice recorded after asOf is ignored.
     const later = suggest('russell-street', { attended: 199, possible: 200 }, { history: [pn('2022-03-01', 'Mother'), pn('2022-09-01', 'Mother'), pn('2026-01-01', 'Mother')] });
     expect(later.reasons.join('; ')).not.toContain('penalty notice');
+  });
+});
+
+const event = (kind: CaseEvent['kind'], date: string, stageId?: string): CaseEvent => ({ kind, date, ...(stageId === undefined ? {} : { stageId }) });
+
+describe('suggestStage: a stage recorded again (going back to an earlier stage)', () => {
+  const back = [
+    started('stage-1', '2025-09-15', 230, 250),
+    started('stage-2', '2025-10-06', 225, 250),
+    started('stage-3', '2025-10-20', 200, 230),
+    started('stage-1', '2025-11-03', 200, 240),
+  ];
+
+  it('Stockport 1 → 2 → 3, then Stage 1 again: the later stages no longer count as reached, and the reasons say so', () => {
+    const s = suggest('stockport-ews', { attended: 200, possible: 240, unauthorised: 20 }, { history: back, unauth: 12 });
+    expect(s.currentStageId).toBe('stage-1');
+    expect(s.id).toBeNull(); // not 3A (which needs Stage 3) nor Stage 3 (which needs Stage 2)
+    expect(s.reviewDue).toBe('2025-11-17'); // the new Stage 1 + 14 days
+    expect(s.reasons).toContain('Stage 2 (recorded 6 Oct) no longer counts as reached: Stage 1 was recorded again on 3 Nov');
+    expect(s.reasons).toContain('Stage 3 (recorded 20 Oct) no longer counts as reached: Stage 1 was recorded again on 3 Nov');
+  });
+
+  it('at the new Stage 1 review without improvement, Stage 2 is suggested again (not Stage 3 or 3A)', () => {
+    const s = suggest('stockport-ews', { attended: 205, possible: 250, unauthorised: 20 }, { history: back, unauth: 12, asOf: '2025-11-17' });
+    expect(s.id).toBe('stage-2');
+    expect(s.reasons[0]).toBe('Stage 1 started 3 Nov; attendance has not improved (83.3% then, 82.0% now)');
+  });
+
+  it('the current stage is never suggested again, even when its entry still holds or it was recorded twice', () => {
+    const history = [started('stage-3', '2025-10-01', 190, 200), started('stage-3', '2025-11-03', 190, 200)];
+    const s = suggest('russell-street', { attended: 190, possible: 200 }, { history }); // 95.0%: Stage Three's entry holds
+    expect(s.currentStageId).toBe('stage-3');
+    expect(s.id).toBeNull();
+    expect(text(s)).toContain('current stage: Stage Three — attendance meeting (started 3 Nov, review due 15 Dec)');
+  });
+});
+
+describe('suggestStage: improvement across academic years', () => {
+  it('a stage started in June at 85% is not "improved" by 90% year to date in September; escalation is not blocked', () => {
+    const history = [started('facilitate-support', '2026-06-10', 170, 200)]; // 85.0%
+    const s = suggest('dfe-support-first', { attended: 36, possible: 40 }, { history, asOf: '2026-09-25' }); // 90.0%
+    expect(s.id).toBe('formalise-support');
+    expect(s.reasons).toContain(
+      'Facilitate support started 10 Jun 2026, in an earlier school year: attendance then and now (85.0% then, 90.0% now) are for different school years, so whether it has improved cannot be judged from them and it is not counted as an improvement — to confirm by a person',
+    );
+    expect(text(s)).not.toContain('has improved (');
+  });
+
+  it('"decreased" across years is not claimed either', () => {
+    const history = [started('stage-1', '2026-07-01', 229, 250)];
+    const s = suggest('vale-millbrook', { attended: 30, possible: 40 }, { history, asOf: '2026-09-25' });
+    expect(s.id).toBe('stage-2');
+    expect(text(s)).toContain('whether it has decreased cannot be judged from them and it is not counted as a decrease');
+  });
+
+  it('within the same academic year the comparison is made as before (July start, July as-of)', () => {
+    const history = [started('facilitate-support', '2026-06-01', 170, 200)];
+    const s = suggest('dfe-support-first', { attended: 360, possible: 400 }, { history, asOf: '2026-07-20' });
+    expect(s.id).toBeNull();
+    expect(text(s)).toContain('attendance has improved (85.0% then, 90.0% now)');
+  });
+});
+
+describe('suggestStage: overdue reviews', () => {
+  const history = [started('facilitate-support', '2025-09-01', 200, 250)];
+
+  it('past the review date, a reason says the review is overdue; reviewDue is unchanged', () => {
+    const s = suggest('dfe-support-first', { attended: 212, possible: 250 }, { history });
+    expect(s.reviewDue).toBe('2025-10-13');
+    expect(s.reasons).toContain('review of Facilitate support was due 13 Oct 2025 — overdue');
+  });
+
+  it('on the review date itself it is due, not overdue', () => {
+    const s = suggest('dfe-support-first', { attended: 212, possible: 250 }, { history, asOf: '2025-10-13' });
+    expect(text(s)).not.toContain('overdue');
+  });
+});
+
+/**
+ * A school open every weekday from Mon 1 Sep 2025 to Fri 14 Nov 2025, except half term (27–31 Oct)
+ * and an INSET day on Wed 5 Nov, which are `#` for everyone.
+ */
+function autumnCalendar(from = '2025-09-01'): SchoolCalendar {
+  const closed = new Set(['2025-10-27', '2025-10-28', '2025-10-29', '2025-10-30', '2025-10-31', '2025-11-05']);
+  const tokens: string[] = [];
+  for (let day = toEpochDay(from); day <= toEpochDay(AS_OF); day++) {
+    if (weekdayOfDay(day) < 5) tokens.push(closed.has(fromEpochDay(day)) ? '# #' : '. .');
+  }
+  return schoolCalendar([pupil('school', from, tokens.join(' '))], AS_OF);
+}
+
+describe('suggestStage: school days follow the school calendar up to the as-of date', () => {
+  const history3a = [
+    started('stage-1', '2025-09-15', 230, 250),
+    started('stage-2', '2025-10-06', 225, 250),
+    started('stage-3', '2025-10-20', 200, 230),
+    started('stage-3a', '2025-11-03', 200, 240),
+  ];
+
+  it('Stockport 3A: the INSET day is not a school day, so the 15 school days end a day later; future days are weekdays', () => {
+    const counts = { attended: 205, possible: 250, unauthorised: 20 };
+    expect(suggest('stockport-ews', counts, { history: history3a, unauth: 10 }).reviewDue).toBe('2025-11-24');
+    const s = suggest('stockport-ews', counts, { history: history3a, unauth: 10, calendar: autumnCalendar() });
+    expect(s.reviewDue).toBe('2025-11-25');
+    expect(text(s)).toContain('review due 25 Nov; weekdays after 14 Nov are counted as school days, as future holidays are not known');
+  });
+
+  it('Vale Stage 4: half term and the INSET day are not counted, in the review date or in "school days ago"', () => {
+    const history = [started('stage-4', '2025-10-13', 200, 240)];
+    const s = suggest('vale-millbrook', { attended: 230, possible: 280 }, { history, calendar: autumnCalendar() });
+    expect(s.reviewDue).toBe('2025-11-18'); // without the calendar: 10 Nov
+    expect(text(s)).toContain('Stage 4 started 13 Oct, 18 school days ago: fewer than 40'); // 24 weekdays, 6 closed
+  });
+
+  it('before the first school session the engine knows of, weekdays are counted', () => {
+    const history = [...history3a.slice(0, 3), started('stage-3a', '2025-10-20', 200, 240)];
+    // Marks only from Mon 3 Nov: 21–24 Oct count as weekdays, half term is unknown too.
+    const s = suggest('stockport-ews', { attended: 205, possible: 250, unauthorised: 20 }, { history, unauth: 10, calendar: autumnCalendar('2025-11-03') });
+    expect(s.reviewDue).toBe('2025-11-11'); // 21–24, 27–31 Oct (9), 3, 4, 6, 7 Nov (13), 10, 11 Nov (15)
+  });
+});
+
+describe('suggestStage: a stage clock that runs from a recorded meeting or notice', () => {
+  const pa = [started('at-risk-support', '2025-09-15', 235, 250), started('pa-support', '2025-10-06', 220, 250)];
+  const worse = { attended: 250, possible: 290 }; // 86.2% < 88%
+
+  it('PDET: the five-week targets run from the meeting recorded after the stage started', () => {
+    const history = [...pa, event('meeting-held', '2025-10-13')];
+    const s = suggest('pdet-trust', worse, { history });
+    expect(s.reviewDue).toBe('2025-11-17'); // 13 Oct + 35 days, not 6 Oct + 35
+    expect(s.id).toBeNull();
+    expect(text(s)).toContain('current stage: Persistent absenteeism support (started 6 Oct, review due 17 Nov, counted from the meeting held on 13 Oct)');
+    expect(text(s)).toContain('its review is not due until 17 Nov, counted from the meeting held on 13 Oct');
+    expect(suggest('pdet-trust', worse, { history, asOf: '2025-11-17' }).id).toBe('continued-pa-support');
+  });
+
+  it('PDET: a meeting before the stage, or for another stage, does not move the clock; the first meeting after the start does', () => {
+    expect(suggest('pdet-trust', worse, { history: [event('meeting-held', '2025-10-01'), ...pa] }).reviewDue).toBe('2025-11-10');
+    expect(suggest('pdet-trust', worse, { history: [...pa, event('meeting-held', '2025-10-13', 'at-risk-support')] }).reviewDue).toBe('2025-11-10');
+    const two = [...pa, event('meeting-held', '2025-11-10'), event('meeting-held', '2025-10-13', 'pa-support')];
+    expect(suggest('pdet-trust', worse, { history: two }).reviewDue).toBe('2025-11-17');
+  });
+
+  it('Stockport 3A: the 15 school days, and the 3 months before 3B, run from the Notice to Improve', () => {
+    const history = [
+      started('stage-1', '2025-09-15', 230, 250),
+      started('stage-2', '2025-10-06', 225, 250),
+      started('stage-3', '2025-10-20', 200, 230),
+      started('stage-3a', '2025-11-03', 200, 240),
+      event('notice-to-improve', '2025-11-05'),
+    ];
+    const counts = { attended: 205, possible: 250, unauthorised: 20 };
+    expect(suggest('stockport-ews', counts, { history, unauth: 10 }).reviewDue).toBe('2025-11-26'); // Wed 5 Nov + 15 weekdays
+    // 112 days after the stage start, but 110 after the notice: not yet 3B.
+    const s = suggest('stockport-ews', counts, { history, unauth: 10, asOf: '2026-02-23' });
+    expect(s.id).toBeNull();
+    expect(text(s)).toContain('Stage 3A started 3 Nov; the notice to improve issued on 5 Nov, 110 calendar days ago: fewer than 112');
+    expect(suggest('stockport-ews', counts, { history, unauth: 10, asOf: '2026-02-25' }).id).toBe('stage-3b');
+  });
+});
+
+describe('suggestStage: statutory returns follow the policy settings', () => {
+  it("the returns note states the policy's number of days", () => {
+    const p: Policy = { ...policy('vale-millbrook'), returns: { attendanceReturnSessions: 30, sicknessReturnSessions: 40, sicknessWarningSessions: 30 } };
+    const s = suggest(p, { attended: 229, possible: 250 }, { attendanceReturn: true, sicknessReturn: true });
+    expect(s.reasons).toContain('an attendance return to the local authority is due (15 school days of unauthorised absence)');
+    expect(s.reasons).toContain('a sickness return to the local authority is due (20 school days of illness)');
   });
 });

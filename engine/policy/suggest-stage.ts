@@ -5,17 +5,33 @@
 // Rules chosen here (pinned by suggest-stage.test.ts):
 // - The current stage is the latest 'stage-started' event dated on or before asOf (same date: the later
 //   event in the list wins). Events after asOf are ignored, as marks after asOf are (domain.md §1).
-// - The suggestion is the HIGHEST stage after the current one whose entry conditions hold. Order is
-//   enforced by the policy's own conditions where the document requires it ("Stage 3 needs Stage 1–2
-//   evidence" is a stageRecorded condition; "no improvement since Stage 2" needs Stage 2 recorded), and
-//   where a document lets a school go straight to a later step (Russell Street Stage Four "attendance
-//   below 95%", DfE "90% and below") the school would expect that step, not a walk through the earlier ones.
-// - reviewDue is the current stage's start date plus its reviewAfter; school days are counted as
-//   weekdays (the policy engine does not know the school's holidays, so a review that spans a holiday
-//   comes due early rather than late — a person then decides).
+// - When an earlier stage of the sequence is recorded again (Stage 1 → 2 → 3, then Stage 1 again), the
+//   case has gone back: the starts of stages LATER in the sequence than the current one, all recorded
+//   before it, no longer count as reached (stageRecorded, attendanceSinceStage, daysSinceStage), and a
+//   reason says so. Stages earlier in the sequence keep their latest start.
+// - The suggestion is the HIGHEST stage after the current one whose entry conditions hold; the current
+//   stage and those before it are never suggested. Order is enforced by the policy's own conditions
+//   where the document requires it ("Stage 3 needs Stage 1–2 evidence" is a stageRecorded condition;
+//   "no improvement since Stage 2" needs Stage 2 recorded), and where a document lets a school go
+//   straight to a later step (Russell Street Stage Four "attendance below 95%", DfE "90% and below") the
+//   school would expect that step, not a walk through the earlier ones.
+// - A stage's clock starts when it is recorded as started, or, for a stage with `reviewFrom`, at the
+//   first event of that kind recorded on or after the start (the meeting, the notice to improve).
+//   reviewDue is that date plus the stage's reviewAfter; when asOf is past it, a reason says the review
+//   is overdue.
+// - School days: up to asOf, where the school calendar is given (compute-school.ts), the weekdays the
+//   school had a session (domain.md §1), so holidays and closures inferred from the marks are skipped;
+//   before the first school session known, and after asOf, weekdays — future holidays are not known, so
+//   a review that spans one comes due early rather than late, and the reason says so.
+// - "Improved / decreased since the stage started" compares year-to-date attendance, which restarts
+//   each academic year (domain.md §1). When the stage started in an earlier academic year than asOf the
+//   two figures are not comparable: the engine does not claim improvement (or decrease), says why, and
+//   lets the condition hold so that escalation is not blocked on a comparison it cannot make — a
+//   person confirms.
 // - No possible sessions, or fewer than the policy's minSessionsForBanding: no suggestion (§3, §8.4).
 
-import { addDays, fromEpochDay, mondayOf, sessionLabel, shortDate, toEpochDay, weekdayOfDay } from '../dates.ts';
+import { academicYearStart, addDays, fromEpochDay, keyDay, mondayOf, sessionLabel, shortDate, toEpochDay, weekdayOfDay } from '../dates.ts';
+import type { SchoolCalendar } from '../school-calendar.ts';
 import type { CaseEvent, EpnResult, IsoDate, PupilMeasures, StageSuggestion } from '../types.ts';
 import { comparePct, formatBound, formatPct, pctTenths, roundedPct, type PctOp } from './compare-pct.ts';
 import type { Clause, Duration, Policy, Stage } from './schema.ts';
@@ -26,6 +42,11 @@ export interface SuggestStageInput {
   epn: EpnResult;
   attendanceReturn: boolean;
   sicknessReturn: boolean;
+  /**
+   * The school calendar inferred from the marks (compute-school.ts), so that school days skip the
+   * holidays and closures up to asOf. Without it school days are weekdays.
+   */
+  calendar?: SchoolCalendar;
 }
 
 interface Ctx {
@@ -34,8 +55,12 @@ interface Ctx {
   policy: Policy;
   asOf: IsoDate;
   asOfDay: number;
-  /** Latest start event of each stage id, on or before asOf. */
+  /** Latest start event of each stage id that counts as reached, on or before asOf. */
   starts: ReadonlyMap<string, CaseEvent>;
+  /** Everything recorded for the pupil (for the events a stage's clock may run from). */
+  history: CaseEvent[];
+  /** Whether an epoch day counts as a school day. */
+  schoolDay: (day: number) => boolean;
 }
 
 interface Verdict {
@@ -45,21 +70,41 @@ interface Verdict {
 
 // ---- dates ----------------------------------------------------------------------------------------
 
-/** Weekdays d with from < d ≤ to (epoch days). */
-function schoolDaysBetween(from: number, to: number): number {
+function isWeekday(day: number): boolean {
+  return weekdayOfDay(day) < 5;
+}
+
+/**
+ * Which days are school days (see the rules at the top): with a calendar, a weekday up to its as-of
+ * date on which the school had a session; before its first school session and after its as-of date,
+ * any weekday.
+ */
+function schoolDayTest(cal: SchoolCalendar | undefined): (day: number) => boolean {
+  if (cal === undefined || cal.sessions.length === 0) return isWeekday;
+  const first = keyDay(cal.sessions[0] as number);
+  const last = keyDay(cal.asOfKey);
+  return (d) => {
+    if (weekdayOfDay(d) >= 5) return false;
+    if (d < first || d > last) return true;
+    return cal.isSchoolSession(2 * d) || cal.isSchoolSession(2 * d + 1);
+  };
+}
+
+/** School days d with from < d ≤ to (epoch days). */
+function schoolDaysBetween(from: number, to: number, schoolDay: (day: number) => boolean): number {
   let n = 0;
-  for (let d = from + 1; d <= to; d++) if (weekdayOfDay(d) < 5) n++;
+  for (let d = from + 1; d <= to; d++) if (schoolDay(d)) n++;
   return n;
 }
 
-/** The date `dur` after `start`: calendar days, or the n-th weekday after it. */
-function addDuration(start: IsoDate, dur: Duration): IsoDate {
+/** The date `dur` after `start`: calendar days, or the n-th school day after it. */
+function addDuration(start: IsoDate, dur: Duration, schoolDay: (day: number) => boolean): IsoDate {
   if (dur.unit === 'calendar') return addDays(start, dur.days);
   let d = toEpochDay(start);
   let left = dur.days;
   while (left > 0) {
     d++;
-    if (weekdayOfDay(d) < 5) left--;
+    if (schoolDay(d)) left--;
   }
   return fromEpochDay(d);
 }
@@ -93,6 +138,51 @@ function stageById(policy: Policy, id: string): Stage | undefined {
 function stageName(policy: Policy, id: string): string {
   const s = stageById(policy, id);
   return s === undefined ? id : shortLabel(s);
+}
+
+const EVENT_WORDS: Record<NonNullable<Stage['reviewFrom']>, string> = {
+  'letter-sent': 'the letter sent',
+  'meeting-held': 'the meeting held',
+  'contract-signed': 'the contract signed',
+  'notice-to-improve': 'the notice to improve issued',
+};
+
+/** When a stage's clock starts: its start, or the event its `reviewFrom` names (see the rules at the top). */
+interface Clock {
+  date: IsoDate;
+  day: number;
+  /** E.g. "the meeting held on 11 Oct"; null when the clock runs from the stage start. */
+  from: string | null;
+}
+
+function clockOf(stage: Stage | undefined, start: CaseEvent, history: CaseEvent[], asOfDay: number): Clock {
+  const startDay = toEpochDay(start.date);
+  const kind = stage?.reviewFrom;
+  let best: { e: CaseEvent; day: number } | null = null;
+  if (kind !== undefined) {
+    for (const e of history) {
+      if (e.kind !== kind || (e.stageId !== undefined && e.stageId !== stage?.id)) continue;
+      let day: number;
+      try {
+        day = toEpochDay(e.date);
+      } catch {
+        continue; // an invalid date is no evidence of when the event happened
+      }
+      // The first such event on or after the start (a later one may be the review meeting itself).
+      if (day >= startDay && day <= asOfDay && (best === null || day < best.day)) best = { e, day };
+    }
+  }
+  if (best === null || kind === undefined) return { date: start.date, day: startDay, from: null };
+  return { date: best.e.date, day: best.day, from: `${EVENT_WORDS[kind]} on ${human(best.e.date)}` };
+}
+
+/** ", counted from the meeting held on 11 Oct" and the caveat about future holidays, as needed. */
+function dueNote(clock: Clock, dur: Duration, due: IsoDate, asOf: IsoDate): string {
+  let text = clock.from === null ? '' : `, counted from ${clock.from}`;
+  if (dur.unit === 'school' && due > asOf) {
+    text += `; weekdays after ${human(asOf)} are counted as school days, as future holidays are not known`;
+  }
+  return text;
 }
 
 // ---- clauses --------------------------------------------------------------------------------------
@@ -189,9 +279,13 @@ function evalClause(c: Clause, ctx: Ctx, words: boolean): Verdict {
       const name = stageName(policy, c.stage);
       if (ev === undefined || stage === undefined) return { holds: false, text: `${name} has not been recorded` };
       if (stage.reviewAfter !== null) {
-        const due = addDuration(ev.date, stage.reviewAfter);
+        const clock = clockOf(stage, ev, ctx.history, ctx.asOfDay);
+        const due = addDuration(clock.date, stage.reviewAfter, ctx.schoolDay);
         if (ctx.asOfDay < toEpochDay(due)) {
-          return { holds: false, text: `${name} started ${human(ev.date)}; its review is not due until ${human(due)}` };
+          return {
+            holds: false,
+            text: `${name} started ${human(ev.date)}; its review is not due until ${human(due)}${dueNote(clock, stage.reviewAfter, due, ctx.asOf)}`,
+          };
         }
       }
       const then = ev.attendance;
@@ -201,9 +295,19 @@ function evalClause(c: Clause, ctx: Ctx, words: boolean): Verdict {
           text: `${name} started ${human(ev.date)} without the attendance at that time recorded, so improvement cannot be judged`,
         };
       }
+      const figures = `${formatPct(roundedPct(then.attended, then.possible))} then, ${formatPct(displayPct(m))} now`;
+      if (academicYearStart(ev.date) !== academicYearStart(ctx.asOf)) {
+        // Year-to-date attendance restarts on 1 August (domain.md §1): the two figures cover different
+        // school years, so neither an improvement nor a decrease can be read from them. The condition
+        // holds so that escalation is not blocked on a comparison that cannot be made; a person judges.
+        const change = c.change === 'decreased' ? 'decreased' : 'improved';
+        return {
+          holds: true,
+          text: `${name} started ${shortDate(toEpochDay(ev.date), true)}, in an earlier school year: attendance then and now (${figures}) are for different school years, so whether it has ${change} cannot be judged from them and it is not counted as ${change === 'improved' ? 'an improvement' : 'a decrease'} — to confirm by a person`,
+        };
+      }
       // now < then ⇔ attended·possible₀ < attended₀·possible (exact).
       const diff = m.attended * then.possible - then.attended * m.possible;
-      const figures = `${formatPct(roundedPct(then.attended, then.possible))} then, ${formatPct(displayPct(m))} now`;
       if (c.change === 'decreased') {
         const holds = diff < 0;
         return { holds, text: `${name} started ${human(ev.date)}; attendance has ${holds ? '' : 'not '}decreased since (${figures})` };
@@ -215,13 +319,14 @@ function evalClause(c: Clause, ctx: Ctx, words: boolean): Verdict {
       const ev = ctx.starts.get(c.stage);
       const name = stageName(policy, c.stage);
       if (ev === undefined) return { holds: false, text: `${name} has not been recorded` };
-      const start = toEpochDay(ev.date);
-      const n = c.atLeast.unit === 'school' ? schoolDaysBetween(start, ctx.asOfDay) : ctx.asOfDay - start;
+      const clock = clockOf(stageById(policy, c.stage), ev, ctx.history, ctx.asOfDay);
+      const n = c.atLeast.unit === 'school' ? schoolDaysBetween(clock.day, ctx.asOfDay, ctx.schoolDay) : ctx.asOfDay - clock.day;
       const unit = c.atLeast.unit === 'school' ? 'school day' : 'calendar day';
       const holds = n >= c.atLeast.days;
+      const since = clock.from === null ? `${name} started ${human(ev.date)}` : `${name} started ${human(ev.date)}; ${clock.from}`;
       return {
         holds,
-        text: `${name} started ${human(ev.date)}, ${plural(n, unit)} ago: ${holds ? 'at least' : 'fewer than'} ${c.atLeast.days}`,
+        text: `${since}, ${plural(n, unit)} ago: ${holds ? 'at least' : 'fewer than'} ${c.atLeast.days}`,
       };
     }
   }
@@ -313,34 +418,72 @@ function stageStarts(history: CaseEvent[], asOfDay: number, notes: string[]): Ca
     .map(({ e }) => e);
 }
 
+/** "10 school days" for 20 sessions; "10.5 school days" for 21. */
+function schoolDaysOf(sessions: number): string {
+  const days = sessions / 2;
+  return `${days} school ${days === 1 ? 'day' : 'days'}`;
+}
+
 /** The next stage for a pupil under a policy, given what has been recorded, as of a date. */
 export function suggestStage(input: SuggestStageInput, policy: Policy, history: CaseEvent[], asOf: IsoDate): StageSuggestion {
   const asOfDay = toEpochDay(asOf);
   const notes: string[] = [];
 
   const starts = stageStarts(history, asOfDay, notes);
-  // The latest start of each stage (a later start of the same stage replaces an earlier one).
-  const latest = starts.length === 0 ? NO_STARTS : new Map(starts.map((e) => [e.stageId as string, e]));
   const current = starts[starts.length - 1];
   const currentStageId = current?.stageId ?? null;
   const currentIndex = currentStageId === null ? -1 : policy.stages.findIndex((s) => s.id === currentStageId);
   const currentStage = currentIndex >= 0 ? policy.stages[currentIndex] : undefined;
+  const schoolDay = schoolDayTest(input.calendar);
 
+  // The latest start of each stage that counts as reached (a later start of the same stage replaces an
+  // earlier one). Stages later in the sequence than the current one were all started before it: the
+  // case has gone back to an earlier stage, so they no longer count (see the rules at the top).
+  let latest = NO_STARTS;
+  const setAside: string[] = [];
+  if (starts.length > 0) {
+    const map = new Map<string, CaseEvent>();
+    for (const e of starts) map.set(e.stageId as string, e);
+    if (currentStage !== undefined) {
+      for (const [id, e] of map) {
+        if (policy.stages.findIndex((s) => s.id === id) <= currentIndex) continue;
+        map.delete(id);
+        setAside.push(
+          `${stageName(policy, id)} (recorded ${human(e.date)}) no longer counts as reached: ${shortLabel(currentStage)} was recorded again on ${human((current as CaseEvent).date)}`,
+        );
+      }
+    }
+    latest = map;
+  }
+
+  const clock = current === undefined ? null : clockOf(currentStage, current, history, asOfDay);
   const reviewDue =
-    current !== undefined && currentStage !== undefined && currentStage.reviewAfter !== null
-      ? addDuration(current.date, currentStage.reviewAfter)
+    clock !== null && currentStage !== undefined && currentStage.reviewAfter !== null
+      ? addDuration(clock.date, currentStage.reviewAfter, schoolDay)
       : null;
 
-  const context =
-    current === undefined
-      ? 'no stage recorded'
-      : currentStage === undefined
-        ? `recorded stage "${currentStageId}" is not a stage of the policy "${policy.name}"`
-        : `current stage: ${currentStage.label} (started ${human(current.date)}${reviewDue === null ? '' : `, review due ${human(reviewDue)}`})`;
+  const context: string[] = [];
+  if (current === undefined) context.push('no stage recorded');
+  else if (currentStage === undefined) context.push(`recorded stage "${currentStageId}" is not a stage of the policy "${policy.name}"`);
+  else {
+    const due =
+      reviewDue === null || clock === null || currentStage.reviewAfter === null
+        ? ''
+        : `, review due ${human(reviewDue)}${dueNote(clock, currentStage.reviewAfter, reviewDue, asOf)}`;
+    context.push(`current stage: ${currentStage.label} (started ${human(current.date)}${due})`);
+    if (reviewDue !== null && asOfDay > toEpochDay(reviewDue)) {
+      context.push(`review of ${shortLabel(currentStage)} was due ${shortDate(toEpochDay(reviewDue), true)} — overdue`);
+    }
+    context.push(...setAside);
+  }
 
   notes.push(...penaltyNoticeNotes(history, policy, asOf));
-  if (input.attendanceReturn) notes.push('an attendance return to the local authority is due (10 school days of unauthorised absence)');
-  if (input.sicknessReturn) notes.push('a sickness return to the local authority is due (15 school days of illness)');
+  if (input.attendanceReturn) {
+    notes.push(`an attendance return to the local authority is due (${schoolDaysOf(policy.returns.attendanceReturnSessions)} of unauthorised absence)`);
+  }
+  if (input.sicknessReturn) {
+    notes.push(`a sickness return to the local authority is due (${schoolDaysOf(policy.returns.sicknessReturnSessions)} of illness)`);
+  }
 
   const none = (reasons: string[]): StageSuggestion => ({
     id: null,
@@ -351,25 +494,27 @@ export function suggestStage(input: SuggestStageInput, policy: Policy, history: 
   });
 
   const m = input.measures;
-  if (m.possible <= 0) return none(['no possible sessions yet, so no stage is suggested', context]);
+  if (m.possible <= 0) return none(['no possible sessions yet, so no stage is suggested', ...context]);
   if (m.possible < policy.minSessionsForBanding) {
     return none([
       `too early to band: ${plural(m.possible, 'possible session')}, fewer than the ${policy.minSessionsForBanding} this policy needs, so no stage is suggested`,
-      context,
+      ...context,
     ]);
   }
-  if (current !== undefined && currentStage === undefined) return none([context, 'no stage is suggested until it is corrected']);
+  if (current !== undefined && currentStage === undefined) return none([...context, 'no stage is suggested until it is corrected']);
 
-  const ctx: Ctx = { m, epn: input.epn, policy, asOf, asOfDay, starts: latest };
+  const ctx: Ctx = { m, epn: input.epn, policy, asOf, asOfDay, starts: latest, history, schoolDay };
+  // Only stages after the current one: the current stage is never suggested again.
   for (let i = policy.stages.length - 1; i > currentIndex; i--) {
     const stage = policy.stages[i] as Stage;
     if (!entryHolds(stage, ctx)) continue;
     const r = evalEntry(stage, ctx);
     const checks = (stage.checks ?? []).map((c) => `to confirm: ${c}`);
+    const stageNotes = (stage.notes ?? NO_CLAUSES).map((c) => evalClause(c, ctx, true).text);
     return {
       id: stage.id,
       label: stage.label,
-      reasons: [...r.reasons, context, ...checks, ...notes],
+      reasons: [...r.reasons, ...stageNotes, ...context, ...checks, ...notes],
       reviewDue,
       currentStageId,
     };
@@ -377,8 +522,13 @@ export function suggestStage(input: SuggestStageInput, policy: Policy, history: 
 
   const next = policy.stages[currentIndex + 1];
   if (next === undefined) {
-    return none([context, currentStage === undefined ? 'this policy has no stages' : `${shortLabel(currentStage)} is the last stage of this policy`]);
+    return none([...context, currentStage === undefined ? 'this policy has no stages' : `${shortLabel(currentStage)} is the last stage of this policy`]);
   }
   const r = evalEntry(next, ctx);
-  return none([context, `no further stage applies yet: for ${shortLabel(next)}, ${r.failures.join('; ')}`]);
+  // A note that holds is worth saying even though the stage does not apply yet (schema.ts Stage.notes).
+  const nextNotes = (next.notes ?? NO_CLAUSES)
+    .map((c) => evalClause(c, ctx, true))
+    .filter((v) => v.holds)
+    .map((v) => `noted for ${shortLabel(next)}: ${v.text}`);
+  return none([...context, `no further stage applies yet: for ${shortLabel(next)}, ${r.failures.join('; ')}`, ...nextNotes]);
 }

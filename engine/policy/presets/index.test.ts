@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { assignBand } from '../assign-band.ts';
 import { parsePolicy } from '../parse-policy.ts';
+import { measuresFrom } from '../test-support.ts';
 import { DEFAULT_POLICY_ID, PRESETS, presetById } from './index.ts';
 
 describe('presets', () => {
@@ -50,5 +52,25 @@ describe('presets', () => {
     expect(presetById(DEFAULT_POLICY_ID)).toBe(PRESETS['dfe-support-first']);
     expect(presetById('nope')).toBeUndefined();
     expect(presetById('toString')).toBeUndefined();
+  });
+
+  it('PDET: a pupil at exactly 90% is in the persistent band but is not told appointment evidence is mandatory (000 §6.2 "below 90%")', () => {
+    const pdet = PRESETS['pdet-trust']!;
+    const band = assignBand(measuresFrom({ attended: 225, possible: 250 }), pdet);
+    expect(band.id).toBe('persistent');
+    const actions = pdet.bands.find((b) => b.id === band.id)!.suggestedActions;
+    const mandatory = actions.filter((a) => /must/i.test(a));
+    expect(mandatory.length).toBeGreaterThan(0);
+    // Every "must" is stated for the part of the band below 90%, before it says what must be done.
+    for (const a of mandatory) expect(a).toMatch(/^Below 90% \(not at exactly 90%\):/);
+  });
+
+  it('stage clocks: PDET PA support from the meeting, Stockport 3A from the Notice to Improve; Russell Street LA stage needs the contract review', () => {
+    expect(PRESETS['pdet-trust']!.stages.find((s) => s.id === 'pa-support')?.reviewFrom).toBe('meeting-held');
+    expect(PRESETS['stockport-ews']!.stages.find((s) => s.id === 'stage-3a')?.reviewFrom).toBe('notice-to-improve');
+    const la = PRESETS['russell-street']!.stages.find((s) => s.id === 'stage-5')!;
+    expect(la.entry.any).toBeUndefined();
+    expect(la.entry.all).toContainEqual({ kind: 'attendanceSinceStage', stage: 'stage-4', change: 'notImproved' });
+    expect(la.notes).toEqual([{ kind: 'unauthorisedInWindow', op: 'gte', sessions: 10 }]);
   });
 });

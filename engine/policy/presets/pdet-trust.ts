@@ -45,7 +45,9 @@ export const PDET_TRUST: Policy = {
       inclusive: true,
       suggestedActions: [
         'Follow Appendix B1 "Persistent Absenteeism Support".',
-        'Evidence of medical and dental appointments must be provided (§6.2, attendance below 90%).',
+        // §6.2: evidence of appointments "must be provided" only "where their attendance is below 90%";
+        // this band includes exactly 90% (§1 "≤ 90%"), so the action says which part of the band it is for.
+        'Below 90% (not at exactly 90%): evidence of medical and dental appointments must be provided (§6.2).',
         'Work with the local authority to put additional targeted support in place (§6.4).',
       ],
       source: '000 §1; §6.4; Appendix B1 "Persistent Absenteeism Support: Attendance ≤90%"',
@@ -76,7 +78,9 @@ export const PDET_TRUST: Policy = {
       // §6.3: "absence falling below 96% (calculated cumulatively) the process set out in Appendix B1 will be followed".
       source: '000 §6.3; Appendix B1 "At Risk Support"',
       entry: { all: [{ kind: 'attendance', op: 'lt', pct: 96 }] },
-      // §6.3: data "monitored and rigorously scrutinised every short term" — read as a half term, 6 weeks.
+      // Appendix A (Academy Specific Information, "Promoting and Incentivising Good Attendance"): "In our
+      // academy we monitor attendance data each half term" — a half term, read as 6 weeks (42 days).
+      // (§6.3's "every short term" says the same for the trust.)
       reviewAfter: { days: 42, unit: 'calendar' },
       actions: [
         'At the Headteacher’s discretion, send a letter, app message or text about the level of absence and its impact on learning.',
@@ -89,8 +93,10 @@ export const PDET_TRUST: Policy = {
       // Appendix B1 "Persistent Absenteeism Support: Attendance ≤90%".
       source: '000 Appendix B1 "Persistent Absenteeism Support: Attendance ≤90%"',
       entry: { all: [{ kind: 'attendance', op: 'lte', pct: 90 }] },
-      // Appendix B1: "Attendance targets to be set at meeting for the next five weeks from the date of the meeting".
+      // Appendix B1: "Attendance targets to be set at meeting for the next five weeks from the date of the
+      // meeting": reviewed 5 weeks from the meeting when one is recorded, otherwise from the stage start.
       reviewAfter: { days: 35, unit: 'calendar' },
+      reviewFrom: 'meeting-held',
       actions: [
         'Letter to parents about the high level of absence with a request for a meeting.',
         'Set attendance targets at the meeting for the next five weeks.',

@@ -18,7 +18,7 @@ export const RUSSELL_STREET: Policy = {
   name: 'Russell Street School',
   source: 'policies/004_eb0e8097953a3f92.txt — Russell Street School Attendance Policy (reviewed November 2025)',
   description:
-    'Target 96.5% (Appendix 1). Stage One: days 1–2 of an absence (calls); Stage Two: day 3 (teacher / DSL call, support); Stage Three: week two of absence or attendance close to (below) 96.5% (attendance meeting); Stage Four: more than 10 days absent or attendance below 95% (attendance contract); then the local authority and sanctions (§4.2, national EPN threshold). Persistent absence ≥ 10% absence, severe ≥ 50% (§6, §7). "More than 10 days" is read as days absent this school year. Review intervals for Stages Three and Four are a preset choice (6 weeks), not from the document.',
+    'Target 96.5% (Appendix 1). Stage One: days 1–2 of an absence (calls); Stage Two: day 3 (teacher / DSL call, support); Stage Three: week two of absence or attendance close to (below) 96.5% (attendance meeting); Stage Four: more than 10 days absent or attendance below 95% (attendance contract); then the local authority and sanctions when the contract has not improved attendance by its review (§5 Stage Four; the national EPN threshold is noted, §4.2). Persistent absence ≥ 10% absence, severe ≥ 50% (§6, §7). "More than 10 days" is read as days absent this school year. Review intervals for Stages Three and Four are a preset choice (6 weeks), not from the document.',
   bands: [
     {
       // Appendix 1: "below the target for all students of 96.5%".
@@ -142,15 +142,18 @@ export const RUSSELL_STREET: Policy = {
       id: 'stage-5',
       label: 'Local authority and sanctions',
       // §5 Stage Four: "If the contract fails to improve attendance, the local authority will be contacted and
-      // legal sanctions may take place – see section 4.2"; §4.2: national threshold 10 sessions in 10 school weeks.
+      // legal sanctions may take place – see section 4.2": only once the contract has been in place until its
+      // review (HALF_TERM, a preset choice) and attendance has not improved since it started. §4.2: whether the
+      // national threshold (10 sessions in 10 school weeks) is met is one thing considered before a penalty
+      // notice, not a trigger on its own, so it is a note rather than an entry condition.
       source: '004 §5 Stage Four (last paragraph); §4.2; Appendix 2',
       entry: {
-        all: [{ kind: 'stageRecorded', stage: 'stage-4' }],
-        any: [
+        all: [
+          { kind: 'stageRecorded', stage: 'stage-4' },
           { kind: 'attendanceSinceStage', stage: 'stage-4', change: 'notImproved' },
-          { kind: 'unauthorisedInWindow', op: 'gte', sessions: 10 },
         ],
       },
+      notes: [{ kind: 'unauthorisedInWindow', op: 'gte', sessions: 10 }],
       reviewAfter: null,
       actions: [
         'Contact the local authority about legal sanctions (§4.2).',

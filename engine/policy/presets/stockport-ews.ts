@@ -34,6 +34,9 @@ export const STOCKPORT_EWS: Policy = {
       source: '002 Appendix 5; domain.md §3',
     },
     {
+      // National severe absence, absence ≥ 50% (domain.md §3): the guidance sets no band of its own, but
+      // STAGE 4 PROSECUTION asks "Whether statutory children's social care intervention would be more
+      // appropriate ... especially where absence is severe".
       id: 'severe',
       label: 'Severe absence (≤ 50%)',
       colour: COLOURS.severe,
@@ -125,8 +128,10 @@ export const STOCKPORT_EWS: Policy = {
           { kind: 'unauthorisedInWindow', op: 'gte', sessions: 10 },
         ],
       },
-      // STAGE 3A: "if there are any unauthorised absences in the next 15 school days, they will receive an EPN".
+      // STAGE 3A: "The NTI advises the parent(s) that if there are any unauthorised absences in the next 15
+      // school days, they will receive an EPN": the 15 days run from the notice when it is recorded.
       reviewAfter: { days: 15, unit: 'school' },
+      reviewFrom: 'notice-to-improve',
       actions: [
         'The LA issues a Notice to Improve: any unauthorised absence in the next 15 school days leads to an EPN.',
         'At the end of the 15 school days the EWS checks attendance and decides whether to issue an EPN.',
@@ -139,7 +144,8 @@ export const STOCKPORT_EWS: Policy = {
       label: 'Stage 3B — LA attendance contract',
       // STAGE 3A last bullet: "At the end of the 3 month period, if attendance still meets the threshold for
       // enforcement, i.e. at least 10 unauthorised absences in 10 school weeks ... moved to Stage 3(b)".
-      // 15 school days (3 school weeks = 21 calendar days) + 3 months (13 weeks = 91 days) = 112 days.
+      // 15 school days (3 school weeks = 21 calendar days) + 3 months (13 weeks = 91 days) = 112 days,
+      // from the Notice to Improve when it is recorded (stage-3a reviewFrom).
       source: '002 STAGE 3A (last bullet); STAGE 3B',
       entry: {
         all: [
