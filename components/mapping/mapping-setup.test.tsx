@@ -119,8 +119,43 @@ describe('MappingSetup', () => {
     if (!inferred.ok) throw new Error(inferred.reason);
     const good = newMapping('Shared MIS', inferred.register);
     await choose(new File([JSON.stringify(good)], 'shared.json'));
+    // Nothing is saved until the user has seen what the file holds and pressed Save.
+    expect(store).toEqual([]);
+    const preview = q('.mapping-import-preview')!.textContent!;
+    expect(preview).toContain('"Shared MIS"');
+    expect(preview).toContain('shared-mis');
+    expect(preview).toContain(`register pages (address matching ${good.register!.url})`);
+    expect(preview).toContain(`${Object.keys(good.codes).length} code`);
+    expect(q('.mapping-import-replaces')).toBeNull();
+    await act(() => q<HTMLButtonElement>('.mapping-import-save')!.click());
+    await flush();
     expect(store.map((m) => m.id)).toEqual(['shared-mis']);
     expect(q('.mapping-ok')?.textContent).toBe('Imported "Shared MIS" from shared.json.');
+    expect(q('.mapping-import-preview')).toBeNull();
+  });
+
+  it('says when an import will replace a saved mapping of the same id, and Cancel keeps the saved one', async () => {
+    const inferred = inferRegister(tab, tabUrl, tab.querySelector('table')!);
+    if (!inferred.ok) throw new Error(inferred.reason);
+    const mine = { ...newMapping('Shared MIS', inferred.register), codes: { '✓': 'present' } };
+    store = [mine];
+    await act(() => render(<MappingSetup api={api} />, root));
+    await flush();
+    const input = q<HTMLInputElement>('.mapping-import')!;
+    const theirs = { ...mine, name: 'Shared MIS (theirs)', codes: {} };
+    Object.defineProperty(input, 'files', { value: [new File([JSON.stringify(theirs)], 'theirs.json')], configurable: true });
+    await act(() => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await flush();
+    expect(q('.mapping-import-replaces')?.textContent).toBe(
+      'This replaces your saved mapping "Shared MIS" (shared-mis): it has the same id. Export that one first to keep a copy.',
+    );
+    expect(q('.mapping-import-save')?.textContent).toBe('Save, replacing "Shared MIS"');
+    await act(() => q<HTMLButtonElement>('.mapping-import-cancel')!.click());
+    await flush();
+    expect(store).toEqual([mine]);
+    expect(q('.mapping-import-preview')).toBeNull();
   });
   it('picking again on another week keeps the name and the codes mapped, and lists the new codes', async () => {
     // Form 4's week of 7 Sep 2026 shows every Kestrel spelling; this week of form 1 shows fewer.

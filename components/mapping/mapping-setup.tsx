@@ -2,7 +2,9 @@
 // The user opens their MIS's register in a tab, presses "Pick the register table", clicks the table;
 // the tab answers with an inferred mapping and the preview ("31 pupils × 10 sessions; 2 codes not
 // mapped: I_F, ?"); each code not mapped gets a choice of statutory code, and the preview is re-read
-// live as they are chosen; then Save. Saved mappings can be exported and imported as JSON files.
+// live as they are chosen; then Save. Saved mappings can be exported and imported as JSON files; an
+// imported file is shown (name, id, pages it reads, codes) and saved only when the user says so, with
+// a plain warning when it would replace a saved mapping of the same id.
 // Talks to the browser only through `api` (design.md: components are props in, markup out).
 import { useEffect, useState } from 'preact/hooks';
 import { CODE_TABLE } from '../../engine/codes.ts';
@@ -40,6 +42,8 @@ export function MappingSetup({ api }: { api: MappingSetupApi }) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [importErrors, setImportErrors] = useState<string[]>([]);
+  /** A checked mapping file waiting for Save or Cancel; `replaces` is the saved mapping with its id. */
+  const [pendingImport, setPendingImport] = useState<{ mapping: TableMapping; fileName: string; replaces?: TableMapping } | null>(null);
 
   const refresh = async () => setSaved(await api.listMappings());
   useEffect(() => {
@@ -97,11 +101,22 @@ export function MappingSetup({ api }: { api: MappingSetupApi }) {
 
   const importFile = async (file: File) => {
     setImportErrors([]);
+    setPendingImport(null);
     const r = parseMapping(await file.text());
     if (!r.ok) return setImportErrors(r.errors.map((e) => `${file.name}: ${e}`));
-    const s = await api.saveMapping(r.mapping);
+    // Not saved yet: a file from elsewhere decides which pages are read and what their marks mean,
+    // and saving replaces a mapping with the same id, so the user sees both first.
+    const replaces = (await api.listMappings()).find((m) => m.id === r.mapping.id);
+    setPendingImport({ mapping: r.mapping, fileName: file.name, ...(replaces ? { replaces } : {}) });
+  };
+
+  const saveImport = async () => {
+    if (!pendingImport) return;
+    const { mapping, fileName } = pendingImport;
+    const s = await api.saveMapping(mapping);
     if (!s.ok) return setImportErrors([s.error]);
-    setMessage({ ok: true, text: `Imported "${r.mapping.name}" from ${file.name}.` });
+    setPendingImport(null);
+    setMessage({ ok: true, text: `Imported "${mapping.name}" from ${fileName}.` });
     await refresh();
   };
 
@@ -210,11 +225,14 @@ export function MappingSetup({ api }: { api: MappingSetupApi }) {
           class="mapping-import"
           accept=".json,application/json"
           onChange={(e) => {
-            const f = (e.currentTarget as HTMLInputElement).files?.[0];
+            const input = e.currentTarget as HTMLInputElement;
+            const f = input.files?.[0];
+            input.value = ''; // so choosing the same file again (after Cancel) is seen
             if (f) void importFile(f);
           }}
         />
       </label>
+      {pendingImport && <ImportPreview pending={pendingImport} onSave={() => void saveImport()} onCancel={() => setPendingImport(null)} />}
       {importErrors.length > 0 && (
         <ul class="mapping-error" role="alert">
           {importErrors.map((e) => (
@@ -223,5 +241,34 @@ export function MappingSetup({ api }: { api: MappingSetupApi }) {
         </ul>
       )}
     </section>
+  );
+}
+
+/** What an imported mapping file will save: its name and id, the pages it reads, its codes. */
+function ImportPreview({ pending, onSave, onCancel }: { pending: { mapping: TableMapping; fileName: string; replaces?: TableMapping }; onSave: () => void; onCancel: () => void }) {
+  const { mapping: m, fileName, replaces } = pending;
+  const codes = Object.keys(m.codes).length;
+  const pages = [
+    ...(m.register ? [`register pages (address matching ${m.register.url})`] : []),
+    ...(m.pupil ? [`pupil pages (address matching ${m.pupil.url})`] : []),
+  ];
+  return (
+    <div class="mapping-import-preview" role="group" aria-label={`Import ${fileName}`}>
+      <p>
+        {fileName} holds the mapping "{m.name}" (<code>{m.id}</code>). It reads {pages.length > 0 ? pages.join(' and ') : 'no pages'} on pages
+        showing <code>{m.detect.selector}</code>, and maps {codes} code{codes === 1 ? '' : 's'} of your MIS.
+      </p>
+      {replaces && (
+        <p class="mapping-error mapping-import-replaces" role="alert">
+          This replaces your saved mapping "{replaces.name}" ({replaces.id}): it has the same id. Export that one first to keep a copy.
+        </p>
+      )}
+      <button type="button" class="mapping-import-save" onClick={onSave}>
+        {replaces ? `Save, replacing "${replaces.name}"` : 'Save'}
+      </button>{' '}
+      <button type="button" class="mapping-import-cancel" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
   );
 }

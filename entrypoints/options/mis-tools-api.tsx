@@ -13,6 +13,7 @@ import { MisTools, type MisToolsApi } from '../../components/mapping/mis-tools.t
 import type { KnownPupil } from '../../lib/anonymise/anonymise.ts';
 import { newStandInMap, type StandInMap } from '../../lib/anonymise/stand-ins.ts';
 import type { MappingReplies, MappingRequest } from '../../lib/mapping-messages.ts';
+import { sendPanelMessage } from '../../lib/panel-messages.ts';
 import { sendMessage } from '../../lib/send-message.ts';
 
 /** storage.local key of the capture stand-ins: the same pupil keeps their stand-in across captures. */
@@ -75,11 +76,34 @@ async function loadStandIns(): Promise<StandInMap> {
   return v && typeof v === 'object' && v.pupils && typeof v.pupils === 'object' ? v : newStandInMap();
 }
 
-/** Pupils the extension knows (read from registers): their names and ids are replaced on any page. */
-async function knownPupils(): Promise<KnownPupil[]> {
-  const r = await sendMessage({ type: 'query-summary' });
-  if (!r.ok) return [];
-  return r.pupils.map((p) => ({ id: p.pupilId, name: p.name, ...(p.attributes?.upn ? { upn: p.attributes.upn } : {}) }));
+const originOf = (url: string | undefined): string | null => {
+  try {
+    const u = new URL(url ?? '');
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Pupils the extension has read on `origin` (the chosen tab's site): their names and ids are replaced
+ * wherever they appear on its pages. Only that site's: a capture must not hand one MIS's pupils to a
+ * page of another site. Where each pupil was last read is its stored `source`, which only the backup
+ * export carries to this page (the summary rows do not). A pupil known only from a file import has no
+ * site and is not sent; the page's own read (adapter or mapping) still names the pupils it shows.
+ */
+async function knownPupils(origin: string | null): Promise<KnownPupil[]> {
+  if (origin === null) return [];
+  const [summary, backup] = await Promise.all([sendMessage({ type: 'query-summary' }), sendPanelMessage({ type: 'export-backup' })]);
+  if (!summary.ok || !backup.ok) return [];
+  const stored = (backup.backup as { stores?: { pupils?: unknown } } | null)?.stores?.pupils;
+  const here = new Set<string>();
+  for (const p of Array.isArray(stored) ? (stored as { id?: unknown; source?: unknown }[]) : []) {
+    if (typeof p.id === 'string' && typeof p.source === 'string' && originOf(p.source) === origin) here.add(p.id);
+  }
+  return summary.pupils
+    .filter((p) => here.has(p.pupilId))
+    .map((p) => ({ id: p.pupilId, name: p.name, ...(p.attributes?.upn ? { upn: p.attributes.upn } : {}) }));
 }
 
 const localToday = () => {
@@ -119,7 +143,8 @@ export const misToolsApi: MisToolsApi = {
       },
       capture: {
         async capture() {
-          const [pupils, standIns] = await Promise.all([knownPupils(), loadStandIns()]);
+          const tab = await browser.tabs.get(tabId).catch(() => undefined);
+          const [pupils, standIns] = await Promise.all([knownPupils(originOf(tab?.url)), loadStandIns()]);
           const r = await ask(tabId, { type: 'mapping:capture', pupils, standIns, capturedOn: localToday() });
           if (!r.ok) return r;
           await browser.storage.local.set({ [CAPTURE_STAND_INS_KEY]: r.standIns });

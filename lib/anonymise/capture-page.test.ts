@@ -47,4 +47,19 @@ describe('capturePage', () => {
     expect(c.html).not.toContain('Amelia');
     expect(c.fileName).toBe('page.html');
   });
+
+  it("the note's address goes through the same replacement as the page: names, UPNs and encoded ids in the query, credentials", () => {
+    const doc = parseHtml('<!doctype html><html><body><p>Amy Smith</p></body></html>');
+    const c = capturePage({
+      doc,
+      url: new URL('http://x/app;jsessionid=S3CR3T/pupil?id=1042&name=Amy%20Smith&upn=A123456789012&back=%2Fpupil%2F1042&q=Smith%2C%20Amy#access_token=T0K3N'),
+      pupils: [{ id: '1042', name: 'Amy Smith', upn: 'A123456789012' }],
+      standIns: newStandInMap(),
+      misName: 'Some MIS',
+      capturedOn: '2026-11-23',
+    });
+    const note = c.html.split('\n')[0]!;
+    for (const leak of ['Amy', 'Smith', '1042', 'A123456789012', 'S3CR3T', 'jsessionid', 'T0K3N']) expect(note, leak).not.toContain(leak);
+    expect(note).toContain('URL: /app/pupil?id=9999&name=Karete Miteka&upn=Z000000000001&back=/pupil/9999&q=Miteka, Karete.');
+  });
 });

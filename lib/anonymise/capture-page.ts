@@ -4,7 +4,7 @@
 // if the user asks. The pupils to replace come from the adapter's read of the page (when an adapter
 // recognises it) plus any the caller adds; the stand-in map is the caller's, shared by all pages.
 import type { Adapter } from '../../adapters/types.ts';
-import { anonymise, type AnonymiseOptions, type AnonymiseResult, type KnownPupil } from './anonymise.ts';
+import { anonymise, decodePercent, type AnonymiseOptions, type AnonymiseResult, type KnownPupil } from './anonymise.ts';
 import type { StandInMap } from './stand-ins.ts';
 import { stripSecrets } from './strip-secrets.ts';
 
@@ -53,12 +53,9 @@ export function capturePage(input: CaptureInput): Capture {
   }
 
   const out = anonymise(input.doc, { pupils: known, standIns: input.standIns, ...(input.redact ? { redact: input.redact } : {}) });
-  // The address, with any pupil id in it replaced as on the page.
-  let address = stripSecrets(input.url.pathname + input.url.search);
-  for (const p of known) {
-    const s = input.standIns.pupils[p.id];
-    if (s) address = address.replace(new RegExp(`(?<![\\p{L}\\p{N}])${p.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu'), s.id);
-  }
+  // The address goes through the same replacement as the page (its query can name the pupil:
+  // ?name=Amy%20Smith&upn=…), decoded so encoded names are seen; no fragment, no credentials.
+  const address = out.replaceText(decodePercent(stripSecrets(input.url.pathname + input.url.search)));
   const body = `Fixture: ${kind}. MIS: ${input.misName}. URL: ${address}. Captured ${input.capturedOn}, anonymised by lib/anonymise (names, ids, UPNs, dates of birth, addresses and notes replaced; scripts removed).`;
   const note = `<!-- ${body.replace(/-(?=-)/g, '- ').replace(/[<>]/g, ' ')} -->`; // a comment cannot contain "--" or end early
   const html = `${note}\n<!doctype html>\n${out.doc.documentElement.outerHTML}\n`;
