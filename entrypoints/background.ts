@@ -9,6 +9,7 @@ import { mappingsChanged, syncContentScripts } from '../lib/content-scripts.ts';
 import { handleMessage, localToday, type HandlerContext } from '../lib/handle-message.ts';
 import { handlePanelMessage } from '../lib/handle-panel-message.ts';
 import { isPanelMessage } from '../lib/panel-messages.ts';
+import { senderAllowed } from '../lib/sender-allowed.ts';
 import { summaryCache, type KeptSummary, type SummaryStore } from '../lib/summary-cache.ts';
 import { openDb } from '../storage/open-db.ts';
 import type { AttendanceDB } from '../storage/schema.ts';
@@ -51,7 +52,14 @@ export default defineBackground(() => {
   // The whole-school summary is kept between writes so the side panel opens fast (lib/summary-cache.ts).
   const ctx: HandlerContext = { getDb, today: () => localToday(), syncContentScripts, summaryCache: summaryCache(1500, sessionSummaryStore()) };
 
-  browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  const extensionOrigin = browser.runtime.getURL('/');
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    // A content script may only store what its page shows and ask for the flags of its pupils (lib/sender-allowed.ts).
+    const type = (message as { type?: unknown } | null)?.type;
+    if (!senderAllowed(type, sender, extensionOrigin)) {
+      sendResponse({ ok: false, error: `"${String(type)}" is accepted from the extension's own pages only.` });
+      return false;
+    }
     // The side panel's and options page's own requests (issue 6) go to their handler.
     (isPanelMessage(message) ? handlePanelMessage(message, ctx) : handleMessage(message, ctx)).then(sendResponse, (e: unknown) =>
       sendResponse({ ok: false, error: `Background error: ${e instanceof Error ? e.message : String(e)}` }),
@@ -70,8 +78,11 @@ export default defineBackground(() => {
   });
   sync();
 
-  // For end-to-end tests and the benchmark: `sw.evaluate(m => self.attendanceHandle(m), msg)` calls
-  // the same handler the content script reaches by message (a worker cannot message itself).
-  (globalThis as { attendanceHandle?: (m: unknown) => Promise<unknown> }).attendanceHandle = (m) =>
-    isPanelMessage(m) ? handlePanelMessage(m, ctx) : handleMessage(m, ctx);
+  // For end-to-end tests, the benchmarks and the demo (all on the e2e build): `sw.evaluate(m =>
+  // self.attendanceHandle(m), msg)` calls the same handler the pages reach by message (a worker cannot
+  // message itself). Not in the production build: nothing but the extension's pages reaches the handler.
+  if (import.meta.env.ATT_E2E) {
+    (globalThis as { attendanceHandle?: (m: unknown) => Promise<unknown> }).attendanceHandle = (m) =>
+      isPanelMessage(m) ? handlePanelMessage(m, ctx) : handleMessage(m, ctx);
+  }
 });

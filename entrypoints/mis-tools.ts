@@ -5,7 +5,7 @@
 // starts only once per page.
 import { adapters } from '../adapters/registry.ts';
 import { mappingBridge } from './mis.content/mapping-bridge.ts';
-import { storedAdapters } from './mis-table.content/stored-adapters.ts';
+import { storedAdapters } from './mis.content/stored-adapters.ts';
 
 export default defineUnlistedScript(() => {
   const w = window as Window & { __attendanceMisTools?: true };

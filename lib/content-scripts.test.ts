@@ -58,7 +58,7 @@ describe('syncContentScripts', () => {
   it('without saved mappings registers mis.js for the granted http(s) origins only', async () => {
     state.origins = ['https://mis.example.org/*', 'chrome-extension://abc/*', 'http://10.0.0.5/*'];
     expect(await syncContentScripts()).toEqual(['http://10.0.0.5/*', 'https://mis.example.org/*']);
-    expect(byId()).toEqual({ mis: { matches: ['http://10.0.0.5/*', 'https://mis.example.org/*'], js: ['content-scripts/mis.js'] } });
+    expect(byId()).toEqual({ mis: { matches: ['http://10.0.0.5/*', 'https://mis.example.org/*'], js: ['mis.js'] } });
     expect(state.registered[0]).toMatchObject({ runAt: 'document_idle', persistAcrossSessions: true });
   });
 
@@ -70,14 +70,14 @@ describe('syncContentScripts', () => {
     state.stored = { tableMappings: [MAPPING] };
     state.calls = [];
     expect(await syncContentScripts()).toEqual(['https://mis.example.org/*']);
-    expect(byId()).toEqual({ 'mis-table': { matches: ['https://mis.example.org/*'], js: ['content-scripts/mis-table.js'] } });
+    expect(byId()).toEqual({ 'mis-table': { matches: ['https://mis.example.org/*'], js: ['mis-table.js'] } });
     // mis.js is gone before mis-table.js is added: an origin never has both readers.
     expect(state.calls).toEqual(['unregister mis', 'register mis-table']);
 
     state.stored = { tableMappings: [] };
     state.calls = [];
     await syncContentScripts();
-    expect(byId()).toEqual({ mis: { matches: ['https://mis.example.org/*'], js: ['content-scripts/mis.js'] } });
+    expect(byId()).toEqual({ mis: { matches: ['https://mis.example.org/*'], js: ['mis.js'] } });
     expect(state.calls).toEqual(['unregister mis-table', 'register mis']);
   });
 
@@ -104,15 +104,15 @@ describe('syncContentScripts', () => {
   });
 
   it('origins declared for mis.js in the manifest (e2e build) get no second mis.js, but do get mis-table.js', async () => {
-    state.declared = [{ matches: ['http://127.0.0.1/*', 'http://localhost/*'], js: ['content-scripts/mis.js'] }];
+    state.declared = [{ matches: ['http://127.0.0.1/*', 'http://localhost/*'], js: ['mis.js'] }];
     state.origins = ['http://127.0.0.1/*', 'http://localhost/*', 'https://mis.example.org/*'];
     expect(await syncContentScripts()).toEqual(['https://mis.example.org/*']);
-    expect(byId()).toEqual({ mis: { matches: ['https://mis.example.org/*'], js: ['content-scripts/mis.js'] } });
+    expect(byId()).toEqual({ mis: { matches: ['https://mis.example.org/*'], js: ['mis.js'] } });
 
     state.stored = { tableMappings: [MAPPING] };
     await syncContentScripts();
     expect(byId()).toEqual({
-      'mis-table': { matches: ['http://127.0.0.1/*', 'http://localhost/*', 'https://mis.example.org/*'], js: ['content-scripts/mis-table.js'] },
+      'mis-table': { matches: ['http://127.0.0.1/*', 'http://localhost/*', 'https://mis.example.org/*'], js: ['mis-table.js'] },
     });
   });
 
@@ -126,13 +126,13 @@ describe('syncContentScripts', () => {
 
 describe('readerScriptFile and mappingsChanged', () => {
   it('names mis-table.js only while the stored list holds a mapping', async () => {
-    expect(await readerScriptFile()).toBe('content-scripts/mis.js');
+    expect(await readerScriptFile()).toBe('mis.js');
     state.stored = { tableMappings: [] };
-    expect(await readerScriptFile()).toBe('content-scripts/mis.js');
+    expect(await readerScriptFile()).toBe('mis.js');
     state.stored = { tableMappings: 'not a list' };
-    expect(await readerScriptFile()).toBe('content-scripts/mis.js');
+    expect(await readerScriptFile()).toBe('mis.js');
     state.stored = { tableMappings: [MAPPING] };
-    expect(await readerScriptFile()).toBe('content-scripts/mis-table.js');
+    expect(await readerScriptFile()).toBe('mis-table.js');
   });
 
   it('a change of the mappings key in local storage triggers a sync; other keys and areas do not', () => {

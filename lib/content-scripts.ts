@@ -34,7 +34,7 @@ async function doSync(): Promise<string[]> {
   const origins = granted.filter((o) => /^https?:\/\//.test(o)).sort();
   const table = (await readerScriptFile()) === TABLE_CONTENT_SCRIPT_FILE;
   // Origins already covered by mis.js declared in the manifest (the e2e build) must not get a second
-  // copy of it. mis-table.js is never declared: where mis.js is declared it yields to it (mis.content/index.ts).
+  // copy of it. mis-table.js is never declared: where mis.js is declared it yields to it (entrypoints/mis.ts).
   const declared = new Set((browser.runtime.getManifest().content_scripts ?? []).flatMap((c) => c.matches ?? []));
   const wanted = [
     { id: CONTENT_SCRIPT_ID, file: CONTENT_SCRIPT_FILE, matches: table ? [] : origins.filter((o) => !declared.has(o)) },

@@ -9,16 +9,16 @@
 // mapping reader (mis-table.js) is not declared: the background registers it at run time for the
 // granted demo origins once a mapping is saved, and the declared mis.js then yields to it.
 
-/** The built content script (entrypoints/mis.content/, `registration: 'runtime'`: built, not declared). */
-export const CONTENT_SCRIPT_FILE = 'content-scripts/mis.js';
+/** The built content script (entrypoints/mis.ts, an unlisted script: built, registered at run time, not declared). */
+export const CONTENT_SCRIPT_FILE = 'mis.js';
 /** Id of the run-time registration made by the background. */
 export const CONTENT_SCRIPT_ID = 'mis';
 /**
- * The content script with the school's saved table mappings (entrypoints/mis-table.content/, issue 7):
+ * The content script with the school's saved table mappings (entrypoints/mis-table.ts, issue 7):
  * the built-in adapters and the mappings. The background registers it instead of mis.js when at least
  * one mapping is saved, so schools without mappings never load the table adapter (issue 5: mis.js small).
  */
-export const TABLE_CONTENT_SCRIPT_FILE = 'content-scripts/mis-table.js';
+export const TABLE_CONTENT_SCRIPT_FILE = 'mis-table.js';
 export const TABLE_CONTENT_SCRIPT_ID = 'mis-table';
 /** The demo MIS's origins (any port: a match pattern without a port matches every port). */
 export const E2E_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'] as const;

@@ -164,6 +164,20 @@ describe('misReader', () => {
     expect(events.filter((e) => e.type === 'stored')).toHaveLength(1);
   });
 
+  it('keeps retrying a failure that lasts (a full disk) past the list of delays, until it is acknowledged', async () => {
+    for (let i = 0; i < 5; i++) replies.push({ ok: false, error: 'QuotaExceededError: the disk is full' });
+    const r = start();
+    render(['p1|/']);
+    for (let i = 0; i < 8; i++) {
+      await tick();
+      await r.idle();
+      await new Promise((res) => setTimeout(res, 15));
+    }
+    expect(events.filter((e) => e.type === 'send-failed').map((e) => e.type === 'send-failed' && e.willRetry)).toEqual([true, true, true, true, true]);
+    expect(sent).toHaveLength(6);
+    expect(events.filter((e) => e.type === 'stored')).toHaveLength(1);
+  });
+
   it('stops observing when the content script is invalidated', async () => {
     const r = start();
     render(['p1|/']);

@@ -19,7 +19,11 @@ export interface MisReaderOptions {
   now?: () => Date;
   /** Diagnostics (the benchmark and e2e tests read these from the console). */
   log?: (event: ReaderEvent) => void;
-  /** Delays before retrying a failed send (ms); bounded, so a dead background is not polled. */
+  /**
+   * Delays before retrying a failed send (ms), per page; after the last one it keeps retrying at the
+   * last delay, so a full disk or a stopped background never leaves the page silently unstored. (An
+   * extension reload aborts `signal`, which stops the retries.)
+   */
   retryDelays?: readonly number[];
 }
 
@@ -77,7 +81,7 @@ export function misReader(opts: MisReaderOptions): MisReader {
   const doc = win.document;
   const now = opts.now ?? (() => new Date());
   const log = opts.log ?? (() => {});
-  const retryDelays = opts.retryDelays ?? [500, 2000, 8000];
+  const retryDelays = opts.retryDelays ?? [500, 2000, 8000, 30_000];
   /** Acknowledged state per URL (each week of a register is its own URL). */
   const sent = new Map<string, SentState>();
   let page: CurrentPage | null = null;
@@ -85,6 +89,7 @@ export function misReader(opts: MisReaderOptions): MisReader {
   let running: Promise<void> | null = null;
   let again = false;
   let retries = 0;
+  let retryHref: string | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let lastUnrecognised: string | null = null;
   /** The last failed read (address + reason), re-checked once before it is reported. */
@@ -143,6 +148,11 @@ export function misReader(opts: MisReaderOptions): MisReader {
     const href = win.location.href;
     const url = new URL(href);
     if (page && page.href !== href) leavePage();
+    if (retryHref !== href) {
+      // A new address starts its own retries (a failure on the last page must not use them up).
+      retryHref = href;
+      retries = 0;
+    }
 
     const found = registry(url, doc, adapters);
     if (!found) {
@@ -225,8 +235,9 @@ export function misReader(opts: MisReaderOptions): MisReader {
       });
       if (page === current) for (const cb of current.storedListeners) safely(cb, reply);
     } else {
-      // Not acknowledged: nothing is recorded as sent, so the next read sends it again.
-      const delay = retryDelays[retries];
+      // Not acknowledged: nothing is recorded as sent, so the next read (a DOM change, or the retry
+      // timer) sends it again.
+      const delay = retryDelays[Math.min(retries, retryDelays.length - 1)];
       log({ type: 'send-failed', url: href, kind, error: reply.error, willRetry: delay !== undefined });
       if (delay !== undefined) {
         retries++;

@@ -3,11 +3,23 @@
 // which the background registers exactly one for a granted origin (lib/content-scripts.ts).
 import type { Adapter } from '../../adapters/types.ts';
 import { sendMessage } from '../../lib/send-message.ts';
+import { notStoredText, RELOAD_TEXT, saveNotice } from '../../overlays/save-notice.ts';
 import { misReader, type ReaderEvent } from './mis-reader.ts';
 import { overlays } from './overlays.ts';
+import { stopIfInvalidated } from './reader-signal.ts';
 
 export function startReader(adapters: readonly Adapter[], signal: AbortSignal): void {
-  misReader({ win: window, adapters, overlays, signal, send: (msg) => sendMessage(msg), log: report });
+  // A send that fails is shown on the page until one is acknowledged (a full disk must not be silent).
+  const notice = saveNotice(document, signal);
+  const log = (e: ReaderEvent) => {
+    report(e);
+    if (e.type === 'stored') notice.clear();
+    if (e.type !== 'send-failed') return;
+    // The extension was reloaded or updated: this copy can never send again (its overlays go with it).
+    if (stopIfInvalidated()) saveNotice(document, new AbortController().signal).show(RELOAD_TEXT);
+    else notice.show(notStoredText(e.error, e.willRetry));
+  };
+  misReader({ win: window, adapters, overlays, signal, send: (msg) => sendMessage(msg), log });
 }
 
 /**

@@ -58,7 +58,7 @@ export function Popup() {
       // Start on the open page now; later pages get the registered script automatically.
       // The script the background registered for this site: mis-table.js while a table mapping is saved.
       const file = await readerScriptFile();
-      await browser.scripting.executeScript({ target: { tabId: state.tabId }, files: [`/${file}` as '/content-scripts/mis.js'] });
+      await browser.scripting.executeScript({ target: { tabId: state.tabId }, files: [`/${file}` as '/mis.js'] });
       setMessage(`Reading attendance on ${state.host}.`);
     } catch {
       setMessage(`Access granted. Reload the page to start reading attendance on ${state.host}.`);

@@ -19,7 +19,7 @@ import { ensureE2eBuild, NODE, ROOT } from './ensure-e2e-build.ts';
 const POLICY = 'dfe-support-first';
 const FORM = '4';
 
-// ---- the content script's console lines (entrypoints/mis.content/index.ts) --------------------------
+// ---- the content script's console lines (entrypoints/mis.content/start-reader.ts) --------------------------
 interface ReaderLog {
   type: string;
   url: string;

@@ -184,7 +184,7 @@ describe('Kestrel MIS set up from the options page alone', () => {
     expect(stored[0].register.orientation).toBe('pupils-as-columns');
     // With a mapping saved the background registers the mapping reader (mis-table.js) for the granted
     // origins (lib/content-scripts.ts); mis.js, declared for them in this build, yields to it.
-    expect(await registeredScripts()).toEqual([{ id: 'mis-table', js: ['content-scripts/mis-table.js'], matches: ['http://127.0.0.1/*', 'http://localhost/*'] }]);
+    expect(await registeredScripts()).toEqual([{ id: 'mis-table', js: ['mis-table.js'], matches: ['http://127.0.0.1/*', 'http://localhost/*'] }]);
   });
 
   it('reads the Kestrel register weeks through the saved mapping; the flags equal the report command on the export', async () => {
