@@ -6,8 +6,9 @@ import '../lib/zod-config.ts';
 import { browser } from 'wxt/browser';
 import type { IDBPDatabase } from 'idb';
 import { mappingsChanged, syncContentScripts } from '../lib/content-scripts.ts';
-import { handleMessage, localToday, type HandlerContext } from '../lib/handle-message.ts';
-import { handlePanelMessage } from '../lib/handle-panel-message.ts';
+import { handleMessage, localToday } from '../lib/handle-message.ts';
+import { handlePanelMessage, type PanelContext } from '../lib/handle-panel-message.ts';
+import { LOCAL_PUPIL_DATA_KEYS } from '../lib/local-pupil-keys.ts';
 import { isPanelMessage } from '../lib/panel-messages.ts';
 import { senderAllowed } from '../lib/sender-allowed.ts';
 import { summaryCache, type KeptSummary, type SummaryStore } from '../lib/summary-cache.ts';
@@ -50,7 +51,13 @@ function sessionSummaryStore(): SummaryStore {
 
 export default defineBackground(() => {
   // The whole-school summary is kept between writes so the side panel opens fast (lib/summary-cache.ts).
-  const ctx: HandlerContext = { getDb, today: () => localToday(), syncContentScripts, summaryCache: summaryCache(1500, sessionSummaryStore()) };
+  const ctx: PanelContext = {
+    getDb,
+    today: () => localToday(),
+    syncContentScripts,
+    summaryCache: summaryCache(1500, sessionSummaryStore()),
+    forgetLocalPupilData: () => browser.storage.local.remove([...LOCAL_PUPIL_DATA_KEYS]),
+  };
 
   const extensionOrigin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

@@ -115,8 +115,11 @@ describe('handlePanelMessage', () => {
     // A JSON round trip, as through a file.
     const file = JSON.parse(JSON.stringify(backup.backup)) as unknown;
 
-    const wiped = (await handlePanelMessage({ type: 'remove-all-data', confirm: 'REMOVE' }, ctx)) as RemovedReply;
+    let forgot = 0;
+    const wiped = (await handlePanelMessage({ type: 'remove-all-data', confirm: 'REMOVE' }, { ...ctx, forgetLocalPupilData: async () => void forgot++ })) as RemovedReply;
     expect(wiped).toEqual({ ok: true, pupils: 3 });
+    // The pupil data outside IndexedDB (fill-history state, capture stand-ins) goes too.
+    expect(forgot).toBe(1);
     expect((await summary()).counts.pupils).toBe(0);
 
     const restored = (await handlePanelMessage({ type: 'restore-backup', backup: file }, ctx)) as RestoreReply;

@@ -27,6 +27,8 @@ type AnyPanelReply = PanelReplyMap[keyof PanelReplyMap] | ErrorReply;
 export interface PanelContext extends HandlerContext {
   /** The current time (retention, backup and import stamps); defaults to the clock. */
   now?: () => Date;
+  /** Removes the pupil data kept outside IndexedDB (lib/local-pupil-keys.ts), for "remove all data". */
+  forgetLocalPupilData?: () => Promise<void>;
 }
 
 export async function handlePanelMessage(raw: unknown, ctx: PanelContext): Promise<AnyPanelReply> {
@@ -74,8 +76,11 @@ export async function handlePanelMessage(raw: unknown, ctx: PanelContext): Promi
         if (!v.ok) return { ok: false, error: `The backup was not restored (nothing stored was changed): ${v.errors.join('; ')}` };
         return { ok: true, counts: await restoreBackup(db, v.backup) };
       }
-      case 'remove-all-data':
-        return { ok: true, pupils: await removeAllData(db) };
+      case 'remove-all-data': {
+        const pupils = await removeAllData(db);
+        await ctx.forgetLocalPupilData?.();
+        return { ok: true, pupils };
+      }
       case 'apply-retention': {
         const ids = await retention(db, { days: msg.days, now, dryRun: msg.dryRun ?? false });
         return { ok: true, pupils: ids.length };

@@ -1,7 +1,8 @@
 // Importing an MIS export (CTF XML or marks CSV) into the stored history (issue 6 §3): validated by the
 // engine's parsers (engine/formats), previewed against what is stored (new pupils, sessions added,
 // sessions changed), and written only when confirmed — through the same ingest as a page read
-// (storage/ingest-page.ts), in one transaction, so amendments are recorded and the calendar learned.
+// (storage/ingest-page.ts), marks and attributes in one transaction, so amendments are recorded, the
+// calendar learned, and a failure part-way stores nothing.
 //
 // Matching pupils: pages are keyed by the MIS's own pupil id, a CTF by the UPN (domain.md §8.13). An
 // imported pupil whose id is not stored but whose UPN (or id) equals a stored pupil's UPN is matched
@@ -13,7 +14,8 @@ import type { ImportedPupil } from '../engine/formats/imported.ts';
 import { marksCsv } from '../engine/formats/marks-csv.ts';
 import type { IsoDate } from '../engine/types.ts';
 import type { ImportPupilPreview, ImportReply } from '../lib/panel-messages.ts';
-import { ingestPage } from './ingest-page.ts';
+import type { IngestPageMessage } from '../lib/messages.ts';
+import { ingestPages, QuotaError } from './ingest-page.ts';
 import type { AttendanceDB } from './schema.ts';
 import { decodeYear, slotOf } from './year-record.ts';
 
@@ -86,8 +88,7 @@ export async function importMarks(db: IDBPDatabase<AttendanceDB>, text: string, 
   if (opts.commit) {
     const readAt = (opts.now ?? new Date()).toISOString();
     const source = { url: `import:${fileName}`, readAt, adapter: format };
-    // All marks in one ingest (one transaction: all or nothing).
-    await ingestPage(db, {
+    const marks: IngestPageMessage = {
       type: 'ingest-page',
       source,
       page: {
@@ -101,11 +102,19 @@ export async function importMarks(db: IDBPDatabase<AttendanceDB>, text: string, 
           pending: [],
         })),
       },
-    });
-    // Attributes (UPN, year group, class, SEN, FSM, PP) arrive as a pupil read without marks.
-    for (const { id, pupil } of plan) {
-      if (Object.keys(pupil.attributes).length === 0) continue;
-      await ingestPage(db, { type: 'ingest-page', source, page: { kind: 'pupil', pupilId: id, name: pupil.name, attributes: pupil.attributes, marks: [] } });
+    };
+    // Attributes (UPN, year group, class, SEN, FSM, PP) arrive as pupil reads without marks.
+    const attributes: IngestPageMessage[] = plan
+      .filter(({ pupil }) => Object.keys(pupil.attributes).length > 0)
+      .map(({ id, pupil }) => ({ type: 'ingest-page', source, page: { kind: 'pupil', pupilId: id, name: pupil.name, attributes: pupil.attributes, marks: [] } }));
+    // The whole file in one transaction: all or nothing (a full disk or a stopped worker leaves no half-import).
+    try {
+      await ingestPages(db, [marks, ...attributes]);
+    } catch (e) {
+      if (e instanceof QuotaError) {
+        return { ok: false, error: `${fileName}: the browser has no room left to store attendance data (quota exceeded). Nothing from the file was stored; free disk space or remove old data in Settings, then import it again.` };
+      }
+      throw e;
     }
   }
 

@@ -16,6 +16,11 @@ describe('sitePattern', () => {
     expect(sitePattern('http://127.0.0.1:5173/')).toBe('http://127.0.0.1/*');
     expect(sitePattern('ftp://x.org')).toBeNull();
     expect(sitePattern('  ')).toBeNull();
+    // One site only: never every site or a whole domain.
+    expect(sitePattern('*')).toBeNull();
+    expect(sitePattern('*.school.uk')).toBeNull();
+    expect(sitePattern('https://*.school.uk/*')).toBeNull();
+    expect(sitePattern('https://*/*')).toBeNull();
   });
 });
 

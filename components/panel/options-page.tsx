@@ -37,10 +37,14 @@ export interface OptionsApi {
   confirm: (question: string) => boolean;
 }
 
-/** `https://mis.example.org/anything` or `mis.example.org` → `https://mis.example.org/*`; null if not a site. */
+/**
+ * `https://mis.example.org/anything` or `mis.example.org` → `https://mis.example.org/*`; null if not one
+ * site. A wildcard (`*`, `*.school.uk`) is refused: the extension may read the one MIS the user names
+ * (least permissions), never every site or a whole domain.
+ */
 export function sitePattern(input: string): string | null {
   const t = input.trim();
-  if (t === '') return null;
+  if (t === '' || t.includes('*')) return null;
   let u: URL;
   try {
     u = new URL(/^[a-z]+:\/\//i.test(t) ? t : `https://${t}`);
@@ -141,7 +145,7 @@ export function OptionsPage({ api }: { api: OptionsApi }) {
 
   const grant = async () => {
     const pattern = sitePattern(site);
-    if (pattern === null) return say('sites', false, 'Enter the address of your MIS, e.g. https://mis.example.org');
+    if (pattern === null) return say('sites', false, 'Enter the address of your one MIS site, e.g. https://mis.example.org (not a wildcard such as *).');
     const ok = await api.grantOrigin(pattern);
     setOrigins(await api.listOrigins());
     say('sites', ok, ok ? `The extension may now read ${pattern}.` : `Access to ${pattern} was not granted.`);

@@ -15,9 +15,10 @@ import { newStandInMap, type StandInMap } from '../../lib/anonymise/stand-ins.ts
 import type { MappingReplies, MappingRequest } from '../../lib/mapping-messages.ts';
 import { sendPanelMessage } from '../../lib/panel-messages.ts';
 import { sendMessage } from '../../lib/send-message.ts';
+import { CAPTURE_STAND_INS_KEY } from '../../lib/local-pupil-keys.ts';
 
 /** storage.local key of the capture stand-ins: the same pupil keeps their stand-in across captures. */
-export const CAPTURE_STAND_INS_KEY = 'captureStandIns';
+export { CAPTURE_STAND_INS_KEY };
 
 async function ask<T extends MappingRequest['type']>(tabId: number, msg: Extract<MappingRequest, { type: T }>): Promise<MappingReplies[T] | { ok: false; error: string }> {
   try {

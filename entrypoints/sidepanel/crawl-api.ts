@@ -5,8 +5,8 @@
 import { browser } from 'wxt/browser';
 import type { CrawlApi } from '../../components/panel/fill-history.tsx';
 import { sendPanelMessage, type CrawlTarget } from '../../lib/panel-messages.ts';
+import { FILL_HISTORY_STATE_KEY } from '../../lib/local-pupil-keys.ts';
 
-const STATE_KEY = 'fillHistoryState';
 /** A page not read within this time is recorded as not read, and the crawl goes on. */
 const PAGE_TIMEOUT_MS = 20_000;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -44,10 +44,10 @@ export function crawlApi(delayMs: number): CrawlApi {
       }
       return { ok: false, reason: `the page was not read within ${PAGE_TIMEOUT_MS / 1000} s (signed out of the MIS, or the site not allowed in Settings?)` };
     },
-    loadState: async () => (await browser.storage.local.get(STATE_KEY))[STATE_KEY],
+    loadState: async () => (await browser.storage.local.get(FILL_HISTORY_STATE_KEY))[FILL_HISTORY_STATE_KEY],
     saveState: async (s) => {
-      if (s === null) await browser.storage.local.remove(STATE_KEY);
-      else await browser.storage.local.set({ [STATE_KEY]: s });
+      if (s === null) await browser.storage.local.remove(FILL_HISTORY_STATE_KEY);
+      else await browser.storage.local.set({ [FILL_HISTORY_STATE_KEY]: s });
     },
     delayMs,
     wait: sleep,

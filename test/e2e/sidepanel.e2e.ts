@@ -14,6 +14,9 @@ import { schoolToMarksCsv } from '../../demo/export/marks-csv.ts';
 import { startDemoServer, type DemoServer } from '../../demo/server/start-demo-server.ts';
 import type { Report } from '../../engine/report-json.ts';
 
+/** chrome.storage.local as the extension's pages see it (for page.evaluate). */
+type WithChrome = { chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>>; set(v: object): Promise<void>; remove(k: string): Promise<void> } } } };
+
 const EXT = resolve('.output-e2e/chrome-mv3');
 const SHOTS = 'out/screenshots';
 const HOSTILE = '=HYPERLINK("http://evil.example/x","Click me")';
@@ -275,8 +278,18 @@ describe('options page', () => {
     const backup = await options.evaluate(() => (window as unknown as { attendanceLastExport: { text: string } }).attendanceLastExport.text);
     expect(JSON.parse(backup)).toMatchObject({ format: 'attendance-overlay-backup' });
 
+    // Pupil data kept outside IndexedDB (a paused fill's state, capture's stand-ins) goes too; mappings stay.
+    const local = () => options.evaluate(async () => Object.keys(await (globalThis as unknown as WithChrome).chrome.storage.local.get(null)).sort());
+    await options.evaluate(() =>
+      (globalThis as unknown as WithChrome).chrome.storage.local.set({ fillHistoryState: { targets: ['1001'] }, captureStandIns: { '1001': 'P0001' }, tableMappings: [] }),
+    );
+    expect(await local()).toEqual(expect.arrayContaining(['captureStandIns', 'fillHistoryState', 'tableMappings']));
     await options.click('[data-action="remove-all"]');
     await expect.poll(async () => (await handle<Summary>({ type: 'query-summary' })).counts.pupils).toBe(0);
+    await expect.poll(local).not.toContain('fillHistoryState');
+    expect(await local()).not.toContain('captureStandIns');
+    expect(await local()).toContain('tableMappings');
+    await options.evaluate(() => (globalThis as unknown as WithChrome).chrome.storage.local.remove('tableMappings'));
 
     // A damaged backup is refused and changes nothing.
     await options.setInputFiles('[data-testid="restore-file"]', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"attendance-overlay-backup","version":1}') });
