@@ -8,7 +8,7 @@ import { presetById } from '../engine/policy/presets/index.ts';
 import type { Policy } from '../engine/policy/schema.ts';
 import { bandRanges, handlePanelMessage, type PanelContext } from './handle-panel-message.ts';
 import type { MarkRead, QuerySummaryReply } from './messages.ts';
-import type { BackupReply, CrawlTargetsReply, ImportReply, PreviewPolicyReply, RemovedReply, RestoreReply } from './panel-messages.ts';
+import type { BackupReply, CrawlTargetsReply, ImportReply, PreviewPolicyReply, PupilsOnSiteReply, RemovedReply, RestoreReply } from './panel-messages.ts';
 import { isPanelMessage } from './panel-messages.ts';
 
 let db: IDBPDatabase<AttendanceDB>;
@@ -104,6 +104,24 @@ describe('handlePanelMessage', () => {
     expect(same).toMatchObject({ bandChanges: 0, stageChanges: 0, epnChanges: 0 });
     expect((await summary()).policyId).toBe('dfe-support-first');
     expect(await handlePanelMessage({ type: 'preview-policy', policyId: 'nope' }, ctx)).toMatchObject({ ok: false });
+  });
+
+  it("lists the pupils last read on one site for capture, never another site's or an import's", async () => {
+    await seed();
+    await handleMessage(
+      {
+        type: 'ingest-page',
+        source: { url: 'https://other-mis.example/pupil/D', readAt: '2025-09-12T16:30:00Z', adapter: 'demo' },
+        page: { kind: 'pupil', pupilId: 'D', name: 'Pupil D', attributes: { upn: 'D123456789012' }, marks: [] },
+      },
+      ctx,
+    );
+    await handlePanelMessage({ type: 'import-export', fileName: 'x.csv', text: 'pupil_id,date,session,code\nE,2025-09-01,AM,/', commit: true }, ctx);
+    const here = (await handlePanelMessage({ type: 'pupils-on-site', origin: 'http://127.0.0.1:8080' }, ctx)) as PupilsOnSiteReply;
+    expect(here.pupils.map((p) => p.id).sort()).toEqual(['A', 'B', 'C']);
+    const other = (await handlePanelMessage({ type: 'pupils-on-site', origin: 'https://other-mis.example' }, ctx)) as PupilsOnSiteReply;
+    expect(other.pupils).toEqual([{ id: 'D', name: 'Pupil D', upn: 'D123456789012' }]);
+    expect(await handlePanelMessage({ type: 'pupils-on-site', origin: 'not a url' }, ctx)).toMatchObject({ ok: false });
   });
 
   it('backs up, removes all data, and restores to the same results', async () => {

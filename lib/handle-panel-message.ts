@@ -43,6 +43,7 @@ export async function handlePanelMessage(raw: unknown, ctx: PanelContext): Promi
   // Only these read; any other request (including types added later) counts as a write.
   const reads =
     msg.type === 'crawl-targets' ||
+    msg.type === 'pupils-on-site' ||
     msg.type === 'pupil-seen' ||
     msg.type === 'preview-policy' ||
     msg.type === 'export-backup' ||
@@ -56,6 +57,8 @@ export async function handlePanelMessage(raw: unknown, ctx: PanelContext): Promi
     switch (msg.type) {
       case 'crawl-targets':
         return { ok: true, ...(await crawlTargets(db)) };
+      case 'pupils-on-site':
+        return { ok: true, pupils: await pupilsOnSite(db, msg.origin) };
       case 'pupil-seen':
         return { ok: true, lastSeen: (await db.get('pupils', msg.pupilId))?.lastSeen ?? null };
       case 'preview-policy': {
@@ -226,4 +229,19 @@ function compareResults(
     bandsAfter: [...bandsAfter].map(([label, count]) => ({ label, count })),
     transitions: [...transitions.values()].sort((x, y) => y.count - x.count),
   };
+}
+
+/** Stored pupils whose latest read came from a page of `origin` (capture replaces their names and ids). */
+async function pupilsOnSite(db: IDBPDatabase<AttendanceDB>, origin: string): Promise<{ id: string; name: string; upn?: string }[]> {
+  const out: { id: string; name: string; upn?: string }[] = [];
+  for (const p of await db.getAll('pupils')) {
+    let from: string | null = null;
+    try {
+      from = new URL(p.source).origin;
+    } catch {
+      // An import ("import:file.csv") or no source: not from a site.
+    }
+    if (from === origin) out.push({ id: p.id, name: p.name, ...(p.attributes.upn ? { upn: p.attributes.upn } : {}) });
+  }
+  return out;
 }

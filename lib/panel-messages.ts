@@ -57,8 +57,12 @@ export const crawlTargetsSchema = z.object({ type: z.literal('crawl-targets') })
 /** When the pupil was last read from any page (the crawl waits for this to move past its visit). */
 export const pupilSeenSchema = z.object({ type: z.literal('pupil-seen'), pupilId: z.string().min(1).max(64) });
 
+/** Capture (issue 7 §3): the stored pupils last read on one site (origin), to replace on its pages. */
+export const pupilsOnSiteSchema = z.object({ type: z.literal('pupils-on-site'), origin: z.string().url().max(300) });
+
 export const panelMessageSchema = z.discriminatedUnion('type', [
   crawlTargetsSchema,
+  pupilsOnSiteSchema,
   pupilSeenSchema,
   previewPolicySchema,
   exportBackupSchema,
@@ -76,6 +80,7 @@ export const AUTO_RETENTION_KEY = 'autoRetentionDays';
 
 export const PANEL_MESSAGE_TYPES: readonly string[] = [
   'crawl-targets',
+  'pupils-on-site',
   'pupil-seen',
   'preview-policy',
   'export-backup',
@@ -182,6 +187,12 @@ export interface CrawlTargetsReply {
   unsupported: number;
 }
 
+export interface PupilsOnSiteReply {
+  ok: true;
+  /** Each stored pupil whose latest read came from a page of the origin. */
+  pupils: { id: string; name: string; upn?: string }[];
+}
+
 export interface PupilSeenReply {
   ok: true;
   /** ISO time of the latest read that mentioned the pupil, or null when not stored. */
@@ -190,6 +201,7 @@ export interface PupilSeenReply {
 
 export interface PanelReplyMap {
   'crawl-targets': CrawlTargetsReply;
+  'pupils-on-site': PupilsOnSiteReply;
   'pupil-seen': PupilSeenReply;
   'preview-policy': PreviewPolicyReply;
   'export-backup': BackupReply;

@@ -1,10 +1,12 @@
 // The options page's capture sends the MIS tab only the pupils read from that tab's site: another
-// MIS's pupils (or a file import's, whose site is unknown) never go to it. `wxt/browser` is the only
+// MIS's pupils (or a file import's, whose site is unknown) never go to it: it asks the background for
+// the pupils of the tab's origin. `wxt/browser` is the only
 // mock: the extension's messaging edge (the background's replies and the tab's).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MappingRequest } from '../../lib/mapping-messages.ts';
 
 const sentToTab: MappingRequest[] = [];
+const asked: string[] = [];
 let tabUrl = 'https://mis.school-a.example/pupil/1042';
 const stored = [
   { id: '1042', name: 'Amy Smith', upn: 'A123456789012', source: 'https://mis.school-a.example/register?form=4' },
@@ -14,9 +16,13 @@ const stored = [
 vi.mock('wxt/browser', () => ({
   browser: {
     runtime: {
-      sendMessage: async (msg: { type: string }) => {
-        if (msg.type === 'query-summary') return { ok: true, pupils: stored.map((p) => ({ pupilId: p.id, name: p.name, attributes: p.upn ? { upn: p.upn } : {} })) };
-        if (msg.type === 'export-backup') return { ok: true, backup: { stores: { pupils: stored.map((p) => ({ id: p.id, name: p.name, source: p.source })) } } };
+      sendMessage: async (msg: { type: string; origin?: string }) => {
+        // The background's answer (lib/handle-panel-message.ts, tested there): the pupils last read on that origin.
+        if (msg.type === 'pupils-on-site') {
+          const origin = msg.origin ?? '';
+          asked.push(origin);
+          return { ok: true, pupils: stored.filter((p) => p.source.startsWith(`${origin}/`)).map((p) => ({ id: p.id, name: p.name, ...(p.upn ? { upn: p.upn } : {}) })) };
+        }
         return { ok: false, error: `unexpected ${msg.type}` };
       },
     },
@@ -43,6 +49,7 @@ describe('capture from the options page', () => {
     expect(r.ok).toBe(true);
     const msg = sentToTab.find((m) => m.type === 'mapping:capture');
     expect(msg?.type === 'mapping:capture' && msg.pupils).toEqual([{ id: '1042', name: 'Amy Smith', upn: 'A123456789012' }]);
+    expect(asked.at(-1)).toBe('https://mis.school-a.example');
   });
 
   it('sends no pupil to a tab on a site no pupil was read from', async () => {

@@ -89,22 +89,13 @@ const originOf = (url: string | undefined): string | null => {
 /**
  * Pupils the extension has read on `origin` (the chosen tab's site): their names and ids are replaced
  * wherever they appear on its pages. Only that site's: a capture must not hand one MIS's pupils to a
- * page of another site. Where each pupil was last read is its stored `source`, which only the backup
- * export carries to this page (the summary rows do not). A pupil known only from a file import has no
- * site and is not sent; the page's own read (adapter or mapping) still names the pupils it shows.
+ * page of another site. A pupil known only from a file import has no site and is not sent; the page's
+ * own read (adapter or mapping) still names the pupils it shows.
  */
 async function knownPupils(origin: string | null): Promise<KnownPupil[]> {
   if (origin === null) return [];
-  const [summary, backup] = await Promise.all([sendMessage({ type: 'query-summary' }), sendPanelMessage({ type: 'export-backup' })]);
-  if (!summary.ok || !backup.ok) return [];
-  const stored = (backup.backup as { stores?: { pupils?: unknown } } | null)?.stores?.pupils;
-  const here = new Set<string>();
-  for (const p of Array.isArray(stored) ? (stored as { id?: unknown; source?: unknown }[]) : []) {
-    if (typeof p.id === 'string' && typeof p.source === 'string' && originOf(p.source) === origin) here.add(p.id);
-  }
-  return summary.pupils
-    .filter((p) => here.has(p.pupilId))
-    .map((p) => ({ id: p.pupilId, name: p.name, ...(p.attributes?.upn ? { upn: p.attributes.upn } : {}) }));
+  const r = await sendPanelMessage({ type: 'pupils-on-site', origin });
+  return r.ok ? r.pupils : [];
 }
 
 const localToday = () => {
