@@ -3,7 +3,10 @@
 // as well as colour (issue 5 §4). `:host { all: initial }` stops the MIS's inherited fonts and colours.
 // A register name cell is often white-space:nowrap: the row overlay (.att-row, .att-chips) never
 // wraps, so the MIS's table sizes the column to fit it (horizontal scroll at worst) instead of the
-// badges spilling over. No comments inside the string: it ships in the content script as written.
+// badges spilling over. Row sizes are logical (inline-size, block-size): in a vertical header cell
+// (the host keeps the cell's writing mode: overlays/mount.ts) the chips run along the pupil's name and
+// the evidence popover is turned back to horizontal text. No comments inside the string: it ships in
+// the content script as written.
 export const overlayCss = `
 :host{all:initial;display:inline-block;vertical-align:middle}
 .att-root{font:400 12px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1b1f24;text-align:left;white-space:normal;letter-spacing:normal;word-spacing:normal;text-transform:none;font-style:normal}
@@ -12,11 +15,11 @@ export const overlayCss = `
 button{font:inherit;color:inherit;cursor:pointer}
 button:focus-visible,.att-pop:focus-visible{outline:2px solid #1a56db;outline-offset:1px}
 .att-visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-.att-row{display:inline-block;position:relative;margin-left:6px;vertical-align:middle}
+.att-row{display:inline-block;position:relative;margin-inline-start:6px;vertical-align:middle}
 .att-chips{display:inline-flex;flex-wrap:nowrap;align-items:center;gap:3px;white-space:nowrap}
-.att-chips .att-band-label,.att-chips .att-stage-label{display:inline-block;max-width:9.5em;overflow:hidden;text-overflow:ellipsis;vertical-align:top}
-.att-chips .att-stage-label{max-width:8.5em}
-.att-badge,.att-chip{display:inline-flex;align-items:center;gap:4px;padding:0 6px;height:18px;border:1px solid #8a94a0;border-radius:9px;background:#fff;font-size:11px;white-space:nowrap}
+.att-chips .att-band-label,.att-chips .att-stage-label{display:inline-block;max-inline-size:9.5em;overflow:hidden;text-overflow:ellipsis;vertical-align:top}
+.att-chips .att-stage-label{max-inline-size:8.5em}
+.att-badge,.att-chip{display:inline-flex;align-items:center;gap:4px;padding:0;padding-inline:6px;block-size:18px;border:1px solid #8a94a0;border-radius:9px;background:#fff;font-size:11px;white-space:nowrap}
 .att-badge-none{color:#59636e;border-style:dashed}
 .att-swatch{width:8px;height:8px;border-radius:2px;background:#c3c9d0;flex:none;box-shadow:0 0 0 1px rgba(0,0,0,.25)}
 .att-pct{font-variant-numeric:tabular-nums;font-weight:600}
@@ -29,11 +32,11 @@ button:focus-visible,.att-pop:focus-visible{outline:2px solid #1a56db;outline-of
 .att-stage{background:#e8effd;border-color:#3451b2;color:#1c2f7a}
 .att-arrow{font-weight:700}
 .att-warn{display:flex;gap:6px;align-items:flex-start;margin-top:3px;padding:3px 6px;background:#fff3cd;border-left:3px solid #b42318;color:#4a1400;font-size:11.5px;white-space:normal}
-.att-warn-compact{width:300px;margin-top:2px}
+.att-warn-compact{inline-size:300px;margin-top:2px}
 .att-more{margin-left:4px;padding:0 4px;border:1px solid #b7791f;border-radius:3px;background:#fff;font-size:10.5px;color:#5c3d00}
 .att-warn ul{margin:0;padding-left:14px}
 .att-warn-icon{flex:none;width:14px;height:14px;border-radius:50%;background:#b42318;color:#fff;font-weight:700;font-size:10px;display:inline-flex;align-items:center;justify-content:center}
-.att-pop{position:absolute;top:100%;left:0;z-index:2147483000;margin:4px 0 0;width:340px;max-width:calc(100vw - 8px);max-height:70vh;overflow:auto;padding:8px 10px;background:#fff;color:#1b1f24;border:1px solid #8a94a0;border-radius:6px;box-shadow:0 6px 20px rgba(0,0,0,.22);font-size:12px;white-space:normal;text-align:left}
+.att-pop{writing-mode:horizontal-tb;position:absolute;top:100%;left:0;z-index:2147483000;margin:4px 0 0;width:340px;max-width:calc(100vw - 8px);max-height:70vh;overflow:auto;padding:8px 10px;background:#fff;color:#1b1f24;border:1px solid #8a94a0;border-radius:6px;box-shadow:0 6px 20px rgba(0,0,0,.22);font-size:12px;white-space:normal;text-align:left}
 .att-pop[popover]{position:fixed;inset:auto;margin:0}
 .att-pop-head{display:flex;justify-content:space-between;align-items:flex-start;gap:8px}
 .att-pop h2{font-size:13px;margin:0 0 4px}

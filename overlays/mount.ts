@@ -80,8 +80,10 @@ export function createMounter(doc: Document, signal: AbortSignal): Mounter {
       host.setAttribute(HOST_ATTR, key);
       host.setAttribute('data-att-kind', kind);
       // Inline style beats the MIS's own rules for spans/divs in its tables (its `td span { … }` would
-      // otherwise win over :host); `all: initial` stops inherited text styles.
-      host.style.cssText = kind === 'card' ? 'all:initial;display:block' : 'all:initial;display:inline-block;vertical-align:middle';
+      // otherwise win over :host); `all: initial` stops inherited text styles. A row's badges keep the
+      // writing mode of the cell they sit in: in a vertical pupil header (a pupils-as-columns register)
+      // they run along the name, so the column stays narrow (components/styles.ts uses logical sizes).
+      host.style.cssText = kind === 'card' ? 'all:initial;display:block' : 'all:initial;display:inline-block;vertical-align:middle;writing-mode:inherit';
       for (const type of CONTAINED) host.addEventListener(type, (e) => e.stopPropagation(), { signal });
       if (anchor.tagName === 'TD' || anchor.tagName === 'TH') anchor.append(host);
       else anchor.after(host);

@@ -1,6 +1,6 @@
-// The content script's overlay list (issue 5): the register badges and the pupil card, placed only on
-// pages read by an adapter whose anchors are known (the demo MIS); a page read through a stored table
-// mapping gets no overlays rather than overlays in guessed places.
+// The content script's overlay list (issue 5): the register badges and the pupil card. mis.js places
+// them on the built-in adapters' pages only (the demo MIS); the anchors of pages read through a saved
+// table mapping are added by mis-table.js (entrypoints/mis-table.ts, adapters/table/overlay-anchors.ts).
 import { describe, expect, it } from 'vitest';
 import { demoOverlayAnchors } from '../../overlays/anchors.ts';
 import { anchorsForAdapter, overlays } from './overlays.ts';
@@ -13,7 +13,7 @@ describe('overlays', () => {
     ]);
   });
 
-  it('places overlays on demo pages only', () => {
+  it('built-in anchors: demo pages only (table adapters get theirs from mis-table.js)', () => {
     expect(anchorsForAdapter('demo')).toBe(demoOverlayAnchors);
     expect(anchorsForAdapter('table:kestrel-mis')).toBeNull();
     expect(anchorsForAdapter('')).toBeNull();

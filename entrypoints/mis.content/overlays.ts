@@ -27,14 +27,21 @@ export interface OverlayDefinition {
   init(page: PageContext, signal: AbortSignal): void | Promise<void>;
 }
 
+/** Where the overlays go, by the id of the adapter that read the page (null: no overlays there). */
+export type AnchorsForAdapter = (adapterId: string) => OverlayAnchors | null;
+
 /**
- * Where the overlays go, by the id of the adapter that read the page. Only the demo MIS has known
- * anchors so far; a page read through a stored table mapping (adapters/table) gets no overlays rather
- * than overlays in guessed places (issue 5 §4: never break the MIS's layout).
+ * The built-in adapters' anchors: only the demo MIS has known anchors so far (an unknown adapter gets
+ * no overlays rather than overlays in guessed places: issue 5 §4, never break the MIS's layout). The
+ * anchors of pages read through a saved mapping (adapters/table/overlay-anchors.ts) are added by
+ * mis-table.js (entrypoints/mis-table.ts), so mis.js never carries the table adapter.
  */
 export function anchorsForAdapter(adapterId: string): OverlayAnchors | null {
   return adapterId === 'demo' ? demoOverlayAnchors : null;
 }
 
-/** The overlays of the product (issue 5): register badges and the pupil card. */
-export const overlays: OverlayDefinition[] = [...overlayDefinitions(anchorsForAdapter, backgroundQuery)];
+/** The overlays of the product (issue 5: register badges and the pupil card), placed by `anchorsFor`. */
+export const overlaysWith = (anchorsFor: AnchorsForAdapter): OverlayDefinition[] => overlayDefinitions(anchorsFor, backgroundQuery);
+
+/** The overlays on the built-in adapters' pages (mis.js). */
+export const overlays: OverlayDefinition[] = overlaysWith(anchorsForAdapter);

@@ -5,10 +5,11 @@ import type { Adapter } from '../../adapters/types.ts';
 import { sendMessage } from '../../lib/send-message.ts';
 import { notStoredText, RELOAD_TEXT, saveNotice } from '../../overlays/save-notice.ts';
 import { misReader, type ReaderEvent } from './mis-reader.ts';
-import { overlays } from './overlays.ts';
+import { overlays as builtInOverlays, type OverlayDefinition } from './overlays.ts';
 import { stopIfInvalidated } from './reader-signal.ts';
 
-export function startReader(adapters: readonly Adapter[], signal: AbortSignal): void {
+/** `overlays`: mis-table.js passes the list that also places overlays on the mappings' pages. */
+export function startReader(adapters: readonly Adapter[], signal: AbortSignal, overlays: readonly OverlayDefinition[] = builtInOverlays): void {
   // A send that fails is shown on the page until one is acknowledged (a full disk must not be silent).
   const notice = saveNotice(document, signal);
   const log = (e: ReaderEvent) => {

@@ -55,8 +55,8 @@ export function guardedAdapter(a: Adapter): Adapter {
   };
 }
 
-/** The adapters of the saved mappings (none when storage cannot be read). */
-export async function storedAdapters(): Promise<Adapter[]> {
+/** The saved mappings that look like mappings (none when storage cannot be read). */
+export async function storedMappings(): Promise<TableMapping[]> {
   let raw: unknown;
   try {
     raw = (await browser.storage.local.get(MAPPINGS_KEY))[MAPPINGS_KEY];
@@ -65,10 +65,15 @@ export async function storedAdapters(): Promise<Adapter[]> {
     return [];
   }
   if (!Array.isArray(raw)) return [];
-  const out: Adapter[] = [];
+  const out: TableMapping[] = [];
   raw.forEach((m, i) => {
-    if (looksLikeMapping(m)) out.push(guardedAdapter(tableAdapter(m)));
+    if (looksLikeMapping(m)) out.push(m);
     else console.warn(`[attendance-overlay] saved MIS mapping ${i + 1} is not a mapping (re-import it in the options page)`);
   });
   return out;
+}
+
+/** The adapters of the saved mappings (none when storage cannot be read). */
+export async function storedAdapters(): Promise<Adapter[]> {
+  return (await storedMappings()).map((m) => guardedAdapter(tableAdapter(m)));
 }

@@ -142,6 +142,8 @@ async function mapListedCodes(): Promise<string[]> {
 
 describe('Kestrel MIS set up from the options page alone', () => {
   let pupilIds: string[] = [];
+  /** The report command's pupils on Kestrel's export (filled by the flags test, used by the overlays test). */
+  let theirs = new Map<string, Report['pupils'][number]>();
 
   it('picks the register, maps the codes the preview lists, and saves the mapping', async () => {
     // No mapping yet: only mis.js reads, declared for the demo origins in this build (nothing registered).
@@ -223,7 +225,7 @@ describe('Kestrel MIS set up from the options page alone', () => {
     });
     expect(cli.status, cli.stderr).toBe(0);
     const rep = JSON.parse(cli.stdout) as Report;
-    const theirs = new Map(rep.pupils.map((p) => [p.pupilId, p]));
+    theirs = new Map(rep.pupils.map((p) => [p.pupilId, p]));
     const q = await handle<QueryPupilsReply>({ type: 'query-pupils', pupilIds });
     expect(q.asOf).toBe(today);
     expect(q.policyId).toBe(POLICY);
@@ -237,6 +239,78 @@ describe('Kestrel MIS set up from the options page alone', () => {
     expect(flagged.length).toBeGreaterThan(0);
     console.log(`[table-adapter.e2e] ${weeks.length} register weeks read, ${pupilIds.length} pupils compared, ${flagged.length} flagged by the report`);
   }, 300_000);
+
+  it('shows the register overlays on the Kestrel register: one per pupil, in its name header, agreeing with the report', async () => {
+    expect(theirs.size).toBeGreaterThan(0);
+    await page.goto(new URL(`register?form=${FORM}&week=${mondayOf(today)}`, mis.url).href);
+    // Every pupil's name header holds exactly one finished overlay (results shown, not "Loading…").
+    await page.waitForFunction(
+      () => {
+        const ths = [...document.querySelectorAll('table.k-register thead th.k-stu')];
+        return ths.length > 0 && ths.every((th) => {
+          const hs = th.querySelectorAll('[data-att-host]');
+          return hs.length === 1 && hs[0]!.shadowRoot?.querySelector('.att-row[data-att-epn]') != null;
+        });
+      },
+      undefined,
+      { timeout: 20_000 },
+    );
+    const shown = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-att-host]')].map((h) => {
+        const el = h.shadowRoot?.querySelector('.att-row');
+        return {
+          key: h.getAttribute('data-att-host'),
+          /** The pupil whose name header the host sits in (from the header's link). */
+          header: h.closest('th.k-stu')?.querySelector('a')?.getAttribute('href')?.split('/').pop() ?? null,
+          pupil: el?.getAttribute('data-att-pupil') ?? null,
+          band: el?.getAttribute('data-att-band') ?? null,
+          epn: el?.getAttribute('data-att-epn') ?? null,
+        };
+      }),
+    );
+    // Exactly one overlay per pupil on the page, none anywhere else.
+    expect(shown.map((s) => s.pupil)).toEqual(pupilIds);
+    for (const s of shown) {
+      expect(s.key).toBe(`row:${s.pupil}`);
+      expect(s.header, `overlay of ${s.pupil} in its own name header`).toBe(s.pupil);
+      const want = theirs.get(s.pupil!)!;
+      if (want.band !== null) expect(s.band, `band of ${s.pupil}`).toBe(want.band);
+      else expect(['none', 'too-early'], `band of ${s.pupil}`).toContain(s.band);
+      expect(s.epn, `EPN sessions of ${s.pupil}`).toBe(String(want.epn.currentSessions));
+    }
+    // The register keeps its shape: the overlays sit inside the pupil headers, the grid below them.
+    const box = await page.evaluate(() => {
+      const th = document.querySelector('table.k-register thead th.k-stu')!;
+      const host = th.querySelector('[data-att-host]')!;
+      const r = (e: Element) => e.getBoundingClientRect();
+      const [t, h, m] = [r(th), r(host), r(document.querySelector('table.k-register tbody td.k-mark')!)];
+      return { inside: h.left >= t.left - 1 && h.right <= t.right + 1 && h.top >= t.top - 1 && h.bottom <= t.bottom + 1, thWidth: t.width, markWidth: m.width };
+    });
+    expect(box.inside).toBe(true);
+    // The badges follow the vertical name header (overlays/mount.ts keeps the cell's writing mode), so
+    // each pupil's column stays about as narrow as its marks instead of widening to the badges' length.
+    expect(box.thWidth).toBeLessThan(Math.max(60, box.markWidth + 10));
+    await page.screenshot({ path: join(SHOTS, 'table-adapter-overlays.png'), fullPage: true });
+
+    // The evidence popover opens from a vertical badge as horizontal text, on screen.
+    const flaggedId = pupilIds.find((id) => isFlagged(theirs.get(id)!))!;
+    const row = page.locator(`.att-row[data-att-pupil="${flaggedId}"]`);
+    await row.locator('button.att-badge').click();
+    const pop = row.locator('.att-pop');
+    await expect.poll(() => pop.count()).toBe(1);
+    const shape = await pop.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { mode: getComputedStyle(el).writingMode, left: r.left, top: r.top, right: r.right, width: r.width, height: r.height, vw: innerWidth };
+    });
+    expect(shape.mode).toBe('horizontal-tb');
+    expect(shape.width).toBeGreaterThan(shape.height / 4);
+    expect(shape.left).toBeGreaterThanOrEqual(0);
+    expect(shape.right).toBeLessThanOrEqual(shape.vw);
+    expect(await pop.innerText()).toContain('Penalty notice:');
+    await page.screenshot({ path: join(SHOTS, 'table-adapter-popover.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => pop.count()).toBe(0);
+  });
 
   it('captures a Kestrel pupil page from the options page: the saved file has no name, id, UPN or date of birth of the school', async () => {
     const pupil = mis.school.pupils.find((p) => p.formId === FORM)!;
