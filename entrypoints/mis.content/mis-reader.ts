@@ -81,7 +81,7 @@ export function misReader(opts: MisReaderOptions): MisReader {
   const doc = win.document;
   const now = opts.now ?? (() => new Date());
   const log = opts.log ?? (() => {});
-  const retryDelays = opts.retryDelays ?? [500, 2000, 8000, 30_000];
+  const retryDelays = opts.retryDelays ?? [500, 2000, 5000, 10_000];
   /** Acknowledged state per URL (each week of a register is its own URL). */
   const sent = new Map<string, SentState>();
   let page: CurrentPage | null = null;

@@ -415,8 +415,9 @@ describe('overlays beside the demo MIS', () => {
         if (g.attOrigPut) IDBObjectStore.prototype.put = g.attOrigPut;
       });
     }
-    // The reader retries by itself: the notice goes once the page is acknowledged, and the mark is stored.
-    await expect.poll(() => page.locator('[data-att-host="save-notice"]').count(), { timeout: 20_000 }).toBe(0);
+    // The reader retries by itself (at most 10 s apart): the notice goes once the page is acknowledged,
+    // and the mark is stored.
+    await expect.poll(() => page.locator('[data-att-host="save-notice"]').count(), { timeout: 30_000 }).toBe(0);
     const stored = await handle<{ ok: true; pupils: { marks: { code: string }[] }[] }>({ type: 'get-stored', pupilIds: [id] });
     expect(stored.pupils[0]!.marks.filter((m) => m.code === 'I').length).toBeGreaterThan(0);
     expect(pageErrors).toEqual([]);
