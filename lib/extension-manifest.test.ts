@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addE2eAccess, CONTENT_SCRIPT_FILE, E2E_ORIGINS, manifestOptions, originPattern } from './extension-manifest.ts';
@@ -27,6 +27,19 @@ describe('manifest', () => {
     expect(m.host_permissions).toBeUndefined();
     expect(text).not.toContain('127.0.0.1');
     expect(text).not.toContain('localhost');
+  });
+
+  // The e2e build's test hooks (the background's handler on the worker's global, the last export kept on
+  // the page) are compiled out of the production build: nothing but the extension's pages reaches the handler.
+  it.skipIf(!existsSync(built))('the built production scripts carry no test hooks', () => {
+    const dir = join(built, '..');
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    expect(files).toContain('background.js');
+    for (const f of files) {
+      const js = readFileSync(join(dir, f), 'utf8');
+      expect(js, f).not.toContain('attendanceHandle');
+      expect(js, f).not.toContain('attendanceLastExport');
+    }
   });
 });
 
