@@ -7,34 +7,12 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../demo/alt/parse-html.ts';
 import { demoAdapter } from '../demo/demo-adapter.ts';
+import { beaconMapping } from './beacon-mapping.ts';
 import { parseMapping } from './parse-mapping.ts';
 import { tableAdapter } from './table-adapter.ts';
 
 const DIR = resolve(import.meta.dirname, '..', '..', 'test', 'fixtures', 'demo');
-const parsed = parseMapping({
-  format: 'attendance-overlay/mis-mapping',
-  version: 1,
-  id: 'beacon-mis',
-  name: 'Beacon MIS',
-  detect: { selector: 'nav.mis-sidenav .mis-sidenav__foot', text: 'Beacon MIS' },
-  register: {
-    url: '^/register/[^/?]+',
-    table: 'table.reg-grid',
-    orientation: 'pupils-as-rows',
-    rows: ':scope > thead > tr, :scope > tbody.reg-body > tr',
-    headerLines: 2,
-    labelCells: 2, // the name, then "Att %"
-    pupilId: { cell: 0, selector: 'a', from: 'href', pattern: '^/pupils/([^/?#]+)' },
-    name: { cell: 0, selector: 'a', from: 'text' },
-    nameOrder: 'surname-first',
-    sessions: { date: 'd/m' }, // "Mon 16/11" over "AM"
-    week: { from: 'page', value: { selector: 'table.reg-grid', from: 'attribute', attribute: 'aria-label' }, format: 'd/m/y' },
-    mark: { sources: [{ selector: 'span.att-mark', from: 'text' }], pendingCell: 'td.att-cell--dirty' },
-    formId: { from: 'url', pattern: '^/register/([^/?]+)' },
-    formName: { selector: 'main#mis-main nav.mis-breadcrumb > :last-child', from: 'text' },
-  },
-  codes: {},
-});
+const parsed = parseMapping(beaconMapping);
 if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
 const table = tableAdapter(parsed.mapping);
 

@@ -14,6 +14,7 @@ import { generateSchool } from '../../demo/generate/generate-school.ts';
 import { demoOverlayAnchors } from '../../overlays/anchors.ts';
 import { initRegisterOverlay } from '../../overlays/register-overlay.ts';
 import { fakeQuery } from '../../overlays/test-helpers.ts';
+import { beaconMapping } from './beacon-mapping.ts';
 import type { TableMapping } from './mapping-schema.ts';
 import { overlayAnchors } from './overlay-anchors.ts';
 import { parseMapping } from './parse-mapping.ts';
@@ -97,29 +98,9 @@ describe('overlayAnchors: Kestrel MIS (pupils as columns)', () => {
 });
 
 describe('overlayAnchors: pupils-as-rows mappings', () => {
-  // Beacon MIS (the first demo MIS) described by a mapping (as in beacon-mapping.test.ts).
-  const BEACON = mapping({
-    format: 'attendance-overlay/mis-mapping',
-    version: 1,
-    id: 'beacon-mis',
-    name: 'Beacon MIS',
-    detect: { selector: 'nav.mis-sidenav .mis-sidenav__foot', text: 'Beacon MIS' },
-    register: {
-      url: '^/register/[^/?]+',
-      table: 'table.reg-grid',
-      orientation: 'pupils-as-rows',
-      rows: ':scope > thead > tr, :scope > tbody.reg-body > tr',
-      headerLines: 2,
-      labelCells: 2,
-      pupilId: { cell: 0, selector: 'a', from: 'href', pattern: '^/pupils/([^/?#]+)' },
-      name: { cell: 0, selector: 'a', from: 'text' },
-      nameOrder: 'surname-first',
-      sessions: { date: 'd/m' },
-      week: { from: 'page', value: { selector: 'table.reg-grid', from: 'attribute', attribute: 'aria-label' }, format: 'd/m/y' },
-      mark: { sources: [{ selector: 'span.att-mark', from: 'text' }], pendingCell: 'td.att-cell--dirty' },
-    },
-    codes: {},
-  });
+  // Beacon MIS (the first demo MIS) described by a mapping (adapters/table/beacon-mapping.ts).
+  const BEACON = mapping(beaconMapping);
+
   const DIR = resolve(import.meta.dirname, '..', '..', 'test', 'fixtures', 'demo');
 
   it.each(['register-this-week.html', 'register-pending.html'])('%s: the name cells the demo anchors pick, with the same ids', (file) => {
