@@ -369,13 +369,15 @@ describe('suggestStage: edges', () => {
 
 const event = (kind: CaseEvent['kind'], date: string, stageId?: string): CaseEvent => ({ kind, date, ...(stageId === undefined ? {} : { stageId }) });
 
-describe('suggestStage: a stage recorded again (going back to an earlier stage)', () => {
-  const back = [
+/** Stockport Stages 1, 2 and 3 recorded in turn, autumn 2025. */
+const STOCKPORT_1_TO_3 = [
     started('stage-1', '2025-09-15', 230, 250),
     started('stage-2', '2025-10-06', 225, 250),
     started('stage-3', '2025-10-20', 200, 230),
-    started('stage-1', '2025-11-03', 200, 240),
-  ];
+];
+
+describe('suggestStage: a stage recorded again (going back to an earlier stage)', () => {
+  const back = [...STOCKPORT_1_TO_3, started('stage-1', '2025-11-03', 200, 240)];
 
   it('Stockport 1 → 2 → 3, then Stage 1 again: the later stages no longer count as reached, and the reasons say so', () => {
     const s = suggest('stockport-ews', { attended: 200, possible: 240, unauthorised: 20 }, { history: back, unauth: 12 });
@@ -456,12 +458,7 @@ function autumnCalendar(from = '2025-09-01'): SchoolCalendar {
 }
 
 describe('suggestStage: school days follow the school calendar up to the as-of date', () => {
-  const history3a = [
-    started('stage-1', '2025-09-15', 230, 250),
-    started('stage-2', '2025-10-06', 225, 250),
-    started('stage-3', '2025-10-20', 200, 230),
-    started('stage-3a', '2025-11-03', 200, 240),
-  ];
+  const history3a = [...STOCKPORT_1_TO_3, started('stage-3a', '2025-11-03', 200, 240)];
 
   it('Stockport 3A: the INSET day is not a school day, so the 15 school days end a day later; future days are weekdays', () => {
     const counts = { attended: 205, possible: 250, unauthorised: 20 };
