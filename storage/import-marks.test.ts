@@ -49,7 +49,7 @@ describe('importMarks', () => {
     try {
       const r = await importMarks(db, CSV, { fileName: 'marks.csv', commit: true });
       expect(r.ok).toBe(false);
-      expect(!r.ok && r.error).toMatch(/^marks\.csv: the browser has no room left .* Nothing from the file was stored/);
+      expect(!r.ok && r.error).toMatch(/^marks\.csv: The browser has no room left .* Nothing from the file was stored/);
     } finally {
       proto.put = realPut;
     }

@@ -15,7 +15,7 @@ import { marksCsv } from '../engine/formats/marks-csv.ts';
 import type { IsoDate } from '../engine/types.ts';
 import type { ImportPupilPreview, ImportReply } from '../lib/panel-messages.ts';
 import type { IngestPageMessage } from '../lib/messages.ts';
-import { ingestPages, QuotaError } from './ingest-page.ts';
+import { ingestPages, QuotaError, quotaMessage } from './ingest-page.ts';
 import type { AttendanceDB } from './schema.ts';
 import { decodeYear, slotOf } from './year-record.ts';
 
@@ -112,7 +112,7 @@ export async function importMarks(db: IDBPDatabase<AttendanceDB>, text: string, 
       await ingestPages(db, [marks, ...attributes]);
     } catch (e) {
       if (e instanceof QuotaError) {
-        return { ok: false, error: `${fileName}: the browser has no room left to store attendance data (quota exceeded). Nothing from the file was stored; free disk space or remove old data in Settings, then import it again.` };
+        return { ok: false, error: `${fileName}: ${quotaMessage('the file')}` };
       }
       throw e;
     }

@@ -29,8 +29,10 @@ import {
   type YearSlots,
 } from './year-record.ts';
 
-export const QUOTA_MESSAGE =
-  'The browser has no room left to store attendance data (quota exceeded). Nothing from this page was stored; free disk space or remove old data in Settings.';
+/** What a full store means for the user; `what` is what was not stored ("this page", "the file"). */
+export const quotaMessage = (what: string): string =>
+  `The browser has no room left to store attendance data (quota exceeded). Nothing from ${what} was stored; free disk space or remove old data in Settings.`;
+export const QUOTA_MESSAGE = quotaMessage('this page');
 
 export interface IngestResult {
   /** Saved marks accepted from the page (not stale, not weekend). */

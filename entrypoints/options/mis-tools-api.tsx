@@ -17,9 +17,6 @@ import { sendPanelMessage } from '../../lib/panel-messages.ts';
 import { sendMessage } from '../../lib/send-message.ts';
 import { CAPTURE_STAND_INS_KEY } from '../../lib/local-pupil-keys.ts';
 
-/** storage.local key of the capture stand-ins: the same pupil keeps their stand-in across captures. */
-export { CAPTURE_STAND_INS_KEY };
-
 async function ask<T extends MappingRequest['type']>(tabId: number, msg: Extract<MappingRequest, { type: T }>): Promise<MappingReplies[T] | { ok: false; error: string }> {
   try {
     // The tools are not part of the content script (they are needed only here): inject them on use.
