@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../../engine/csv.ts';
-import { makeEpn, makeMeasures, makePupil } from '../test-fixtures.ts';
+import { makeEpn, makeMeasures, makePupil } from '../../test/pupil-results.ts';
 import { EXPORT_COLUMNS, NO_FILTERS, filterOptions, filterPupils, flaggedCsv, hasFlag, sortPupils } from './panel-data.ts';
 
 const ASOF = '2025-11-14';

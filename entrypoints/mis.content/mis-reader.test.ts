@@ -3,9 +3,9 @@
 // navigation, pending edits, failed sends, overlays started and aborted per page.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Adapter } from '../../adapters/types.ts';
-import type { ErrorReply, IngestPageMessage, IngestReply } from '../../lib/messages.ts';
+import type { ErrorReply, IngestPageMessage, IngestReply } from '../../messages/messages.ts';
 import { misReader, type ReaderEvent } from './mis-reader.ts';
-import type { OverlayDefinition } from './overlays.ts';
+import type { OverlayDefinition } from '../../overlays/overlay.ts';
 
 // A fake MIS: /reg/<week> shows a table of rows "id|code|pending?"; /other is not a register.
 const fakeAdapter: Adapter = {

@@ -5,8 +5,8 @@
 // Kept free of `browser.*` so it can be tested in happy-dom: sending is injected.
 import { registry } from '../../adapters/registry.ts';
 import type { Adapter, PageKind, ReadResult } from '../../adapters/types.ts';
-import type { ErrorReply, IngestPageMessage, IngestReply, PageRead } from '../../lib/messages.ts';
-import type { OverlayDefinition, PageContext } from './overlays.ts';
+import type { ErrorReply, IngestPageMessage, IngestReply, PageRead } from '../../messages/messages.ts';
+import type { OverlayDefinition, PageContext } from '../../overlays/overlay.ts';
 import { emptySentState, payloadDiff, type SentState } from './payload-diff.ts';
 
 export interface MisReaderOptions {

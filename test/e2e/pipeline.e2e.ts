@@ -14,7 +14,7 @@ import { startDemoServer, type DemoServer } from '../../demo/server/start-demo-s
 import { academicYearStart } from '../../engine/dates.ts';
 import { marksCsv } from '../../engine/formats/marks-csv.ts';
 import { reportPupil, type Report, type ReportPupil } from '../../engine/report-json.ts';
-import type { GetStoredReply, Message, QueryPupilsReply, StoredPupil } from '../../lib/messages.ts';
+import type { GetStoredReply, Message, QueryPupilsReply, StoredPupil } from '../../messages/messages.ts';
 import { ensureE2eBuild, NODE, ROOT } from './ensure-e2e-build.ts';
 import { WAIT_MS, waitFor } from './wait-for.ts';
 
