@@ -1,8 +1,8 @@
 // The adapter contract (design.md "Adapters"): an adapter is the only code that reads a host page. It
 // is pure — Document and URL in, plain data out — never touches storage and never modifies the page.
-// What it returns is exactly the page payload of lib/messages.ts's `ingest-page` message, so the
-// content script can send it without reshaping.
-import type { PupilPageRead, RegisterPageRead } from '../lib/messages.ts';
+// What it returns (adapters/page-read.ts) is exactly the page payload of the `ingest-page` message
+// (messages/messages.ts), so the content script can send it without reshaping.
+import type { PupilPageRead, RegisterPageRead } from './page-read.ts';
 
 export type PageKind = 'register' | 'pupil';
 
@@ -26,5 +26,27 @@ export interface Adapter {
    * The element whose subtree holds everything the adapter reads (the SPA's root). The content script
    * observes it for changes; when absent it observes `document.body`.
    */
+  root?(doc: Document): Element | null;
+}
+
+/** One register row as the overlays see it: whose row it is and where its badge goes. */
+export interface RegisterRowAnchor {
+  /** The MIS's own pupil id. */
+  pupilId: string;
+  /** Where the badge goes: the row's name cell (host appended inside) or any element (host placed after it). */
+  hostAnchor: Element;
+}
+
+/**
+ * Where the overlays go on a page: per MIS, the register rows' name cells and the pupil page's
+ * summary element. Pure DOM look-ups (no changes to the page); each adapter keeps its anchors beside
+ * its selectors (adapters/demo/overlay-anchors.ts, adapters/table/overlay-anchors.ts).
+ */
+export interface OverlayAnchors {
+  /** One entry per pupil row on a register page, in page order. */
+  registerRows(doc: Document): RegisterRowAnchor[];
+  /** The element the pupil card is placed after, or null when the page has not rendered it yet. */
+  pupilCard(doc: Document): Element | null;
+  /** The element whose subtree the MIS re-renders (observed for row changes); document.body when absent. */
   root?(doc: Document): Element | null;
 }

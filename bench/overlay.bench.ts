@@ -22,7 +22,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { schoolToMarksCsv } from '../demo/export/marks-csv.ts';
 import { startDemoServer } from '../demo/server/start-demo-server.ts';
-import { CONTENT_SCRIPT_FILE } from '../lib/extension-manifest.ts';
+import { CONTENT_SCRIPT_FILE } from '../background/extension-manifest.ts';
 import { ensureE2eBuild, ROOT } from '../test/e2e/ensure-e2e-build.ts';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '20' }, form: { type: 'string', default: '4' } } });

@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Page, type Worker } from 'playwright-core';
 import { misStore } from '../demo/server/mis-store.ts';
 import { startDemoServer } from '../demo/server/start-demo-server.ts';
-import type { IngestPageMessage, Message, MarkRead, PupilPageRead } from '../lib/messages.ts';
+import type { IngestPageMessage, Message, MarkRead, PupilPageRead } from '../messages/messages.ts';
 import { ensureE2eBuild } from '../test/e2e/ensure-e2e-build.ts';
 
 const { values: args } = parseArgs({

@@ -17,7 +17,7 @@ import { serialize } from 'node:v8';
 import { chromium } from 'playwright-core';
 import { addDays, keyDate, keyHalf, mondayOf, toEpochDay } from '../engine/dates.ts';
 import { generateSchool } from '../demo/generate/generate-school.ts';
-import type { IngestPageMessage, MarkRead } from '../lib/messages.ts';
+import type { IngestPageMessage, MarkRead } from '../messages/messages.ts';
 import { emptySlots, encodeYear, readSeconds, slotOf } from '../storage/year-record.ts';
 
 const { values } = parseArgs({

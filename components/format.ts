@@ -25,13 +25,6 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** Plain-English state of the band, used by the badge and its accessible name. */
-export function bandText(band: { label: string | null; tooEarly: boolean }, m: Pick<PupilMeasures, 'possible'>): string {
-  if (m.possible === 0) return 'No possible sessions';
-  if (band.tooEarly) return 'Too early to band';
-  return band.label ?? 'No band';
-}
-
 /** Stable value for data-att-band: the band id, or a fixed word for the states without one. */
 export function bandAttr(band: { id: string | null; tooEarly: boolean }, m: PupilMeasures): string {
   if (m.possible === 0) return 'none';

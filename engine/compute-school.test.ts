@@ -3,7 +3,7 @@ import { computeSchool } from './compute-school.ts';
 import { historyFromRows } from './history.ts';
 import { presetById } from './policy/presets/index.ts';
 import type { Policy } from './policy/schema.ts';
-import { pupil, rep } from './test-helpers.ts';
+import { pupil, rep } from './history.test-support.ts';
 import type { Half, MarkRow } from './types.ts';
 
 const policy = presetById('dfe-support-first') as Policy;

@@ -3,7 +3,7 @@ import { dataQuality } from './data-quality.ts';
 import { sessionKey } from './dates.ts';
 import { pupilMeasures } from './pupil-measures.ts';
 import { schoolCalendar } from './school-calendar.ts';
-import { pupil, rep } from './test-helpers.ts';
+import { pupil, rep } from './history.test-support.ts';
 
 const MON = '2025-09-01'; // a Monday
 

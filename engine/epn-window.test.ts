@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sessionKey } from './dates.ts';
 import { NATIONAL_EPN, epnWindow } from './epn-window.ts';
 import { schoolCalendar } from './school-calendar.ts';
-import { pupil, rep } from './test-helpers.ts';
+import { pupil, rep } from './history.test-support.ts';
 import type { EpnSettings } from './types.ts';
 
 const PRESENT_WEEK = rep('.', 10);

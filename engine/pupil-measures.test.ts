@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sessionKey } from './dates.ts';
 import { attendancePercent, compareAttendance, isPersistent, isSevere, pupilMeasures } from './pupil-measures.ts';
 import { schoolCalendar } from './school-calendar.ts';
-import { pupil, rep } from './test-helpers.ts';
+import { pupil, rep } from './history.test-support.ts';
 import type { PupilHistory } from './types.ts';
 
 const MON = '2025-09-01'; // a Monday

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_ID, codeId } from './codes.ts';
 import { sessionKey, toEpochDay } from './dates.ts';
 import { schoolCalendar, schoolWeekDates } from './school-calendar.ts';
-import { pupil, rep } from './test-helpers.ts';
+import { pupil, rep } from './history.test-support.ts';
 import type { PupilHistory } from './types.ts';
 
 // 2025-09-01 is a Monday.

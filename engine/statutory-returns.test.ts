@@ -3,7 +3,7 @@ import { pupilMeasures } from './pupil-measures.ts';
 import { schoolCalendar } from './school-calendar.ts';
 import { NATIONAL_RETURNS } from './policy/presets/national.ts';
 import { NATIONAL_RETURN_SETTINGS, statutoryReturns, statutoryReturnsFromMeasures } from './statutory-returns.ts';
-import { pupil, rep } from './test-helpers.ts';
+import { pupil, rep } from './history.test-support.ts';
 
 const MON = '2025-09-01'; // a Monday
 

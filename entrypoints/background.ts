@@ -1,19 +1,20 @@
 // The background (design.md): owns the database and the engine; validates, ingests, recomputes and
-// answers (lib/handle-message.ts). The MV3 service worker is stopped after 30 s idle, so nothing is
+// answers (background/handle-message.ts). The MV3 service worker is stopped after 30 s idle, so nothing is
 // kept here that cannot be rebuilt: only a cached database handle, reopened on demand.
 // First: zod must be configured before any schema (engine policies, messages) is constructed.
-import '../lib/zod-config.ts';
+import '../messages/zod-config.ts';
 import { browser } from 'wxt/browser';
 import type { IDBPDatabase } from 'idb';
-import { mappingsChanged, syncContentScripts } from '../lib/content-scripts.ts';
-import { handleMessage, localToday } from '../lib/handle-message.ts';
-import { handlePanelMessage, type PanelContext } from '../lib/handle-panel-message.ts';
-import { LOCAL_PUPIL_DATA_KEYS } from '../lib/local-pupil-keys.ts';
-import { isPanelMessage } from '../lib/panel-messages.ts';
-import { senderAllowed } from '../lib/sender-allowed.ts';
-import { summaryCache, type KeptSummary, type SummaryStore } from '../lib/summary-cache.ts';
+import { mappingsChanged, syncContentScripts } from '../background/content-scripts.ts';
+import { handleMessage, localToday } from '../background/handle-message.ts';
+import { handlePanelMessage, type PanelContext } from '../background/handle-panel-message.ts';
+import { LOCAL_PUPIL_DATA_KEYS } from '../storage/local-keys.ts';
+import { isPanelMessage } from '../messages/panel-messages.ts';
+import { senderAllowed } from '../background/sender-allowed.ts';
+import { summaryCache, type KeptSummary, type SummaryStore } from '../background/summary-cache.ts';
 import { openDb } from '../storage/open-db.ts';
 import type { AttendanceDB } from '../storage/schema.ts';
+import { defineBackground } from 'wxt/utils/define-background';
 
 let dbPromise: Promise<IDBPDatabase<AttendanceDB>> | null = null;
 
@@ -50,7 +51,7 @@ function sessionSummaryStore(): SummaryStore {
 }
 
 export default defineBackground(() => {
-  // The whole-school summary is kept between writes so the side panel opens fast (lib/summary-cache.ts).
+  // The whole-school summary is kept between writes so the side panel opens fast (background/summary-cache.ts).
   const ctx: PanelContext = {
     getDb,
     today: () => localToday(),
@@ -61,11 +62,17 @@ export default defineBackground(() => {
 
   const extensionOrigin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    // A content script may only store what its page shows and ask for the flags of its pupils (lib/sender-allowed.ts).
+    // A content script may only store what its page shows and ask for the flags of its pupils (background/sender-allowed.ts).
     const type = (message as { type?: unknown } | null)?.type;
     if (!senderAllowed(type, sender, extensionOrigin)) {
       sendResponse({ ok: false, error: `"${String(type)}" is accepted from the extension's own pages only.` });
       return false;
+    }
+    // End-to-end build only: a line when a page's marks arrive, so a test can stop this worker while it
+    // stores them (test/e2e/pipeline.e2e.ts). Dropped from the production build.
+    if (import.meta.env.ATT_E2E && type === 'ingest-page') {
+      const url = (message as { source?: { url?: unknown } }).source?.url;
+      console.debug(`[attendance-overlay] ${JSON.stringify({ type: 'ingest-received', url })}`);
     }
     // The side panel's and options page's own requests (issue 6) go to their handler.
     (isPanelMessage(message) ? handlePanelMessage(message, ctx) : handleMessage(message, ctx)).then(sendResponse, (e: unknown) =>

@@ -6,6 +6,7 @@
 import { adapters } from '../adapters/registry.ts';
 import { mappingBridge } from './mis.content/mapping-bridge.ts';
 import { storedAdapters } from './mis.content/stored-adapters.ts';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 
 export default defineUnlistedScript(() => {
   const w = window as Window & { __attendanceMisTools?: true };

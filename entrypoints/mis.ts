@@ -12,9 +12,10 @@
 import { browser } from 'wxt/browser';
 import { adapters } from '../adapters/registry.ts';
 import { hasSavedMappings, MAPPINGS_KEY } from '../adapters/table/mapping-constants.ts';
-import { CONTENT_SCRIPT_FILE } from '../lib/extension-manifest.ts';
+import { CONTENT_SCRIPT_FILE } from '../background/extension-manifest.ts';
 import { readerSignal } from './mis.content/reader-signal.ts';
 import { startReader } from './mis.content/start-reader.ts';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 
 export default defineUnlistedScript(() => {
   const start = () => startReader(adapters, readerSignal());

@@ -1,8 +1,8 @@
-// The query the content script gives the overlays: `query-pupils` to the background (lib/messages.ts
-// describes the request and reply), through lib/send-message.ts, which carries no zod: lib/messages.ts
+// The query the content script gives the overlays: `query-pupils` to the background (messages/messages.ts
+// describes the request and reply), through messages/send-message.ts, which carries no zod: messages/messages.ts
 // builds its zod schemas at import time and would pull zod (~450 KB minified) into the content script
 // (issue 5 §5: under 60 KB). Transport failures come back as `{ ok: false, error }`.
-import { sendMessage } from '../lib/send-message.ts';
+import { sendMessage } from '../messages/send-message.ts';
 import type { OverlayQuery } from './query.ts';
 
 export const backgroundQuery: OverlayQuery = (req) => sendMessage({ type: 'query-pupils', ...req });

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeEpn, makePupil } from '../components/test-fixtures.ts';
-import type { PageContext } from '../entrypoints/mis.content/overlays.ts';
-import type { IngestReply, PageRead, RegisterPageRead } from '../lib/messages.ts';
-import { demoOverlayAnchors } from './anchors.ts';
+import { makeEpn, makePupil } from '../test/pupil-results.ts';
+import type { PageContext } from './overlay.ts';
+import type { IngestReply, PageRead, RegisterPageRead } from '../messages/messages.ts';
+import { demoOverlayAnchors } from '../adapters/demo/overlay-anchors.ts';
 import { overlayDefinitions, pendingFromRead } from './definitions.ts';
-import { fakeQuery } from './test-helpers.ts';
+import { fakeQuery } from './fake-query.test-support.ts';
 
 afterEach(() => {
   document.body.replaceChildren();

@@ -5,9 +5,9 @@
 // Updates come from three places, none of them polling: the reader's new reads (pending edits on
 // screen), the background's acknowledgements of stored marks (results changed), and a
 // MutationObserver for the MIS re-rendering rows without any data change (our hosts vanish with them).
-import type { OverlayDefinition, PageContext } from '../entrypoints/mis.content/overlays.ts';
-import type { PageRead, PendingEdit } from '../lib/messages.ts';
-import type { OverlayAnchors } from './anchors.ts';
+import type { OverlayDefinition, PageContext } from './overlay.ts';
+import type { PageRead, PendingEdit } from '../messages/messages.ts';
+import type { OverlayAnchors } from '../adapters/types.ts';
 import { initPupilOverlay } from './pupil-overlay.ts';
 import type { OverlayQuery } from './query.ts';
 import { initRegisterOverlay } from './register-overlay.ts';

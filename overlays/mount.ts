@@ -7,7 +7,7 @@
 // (a host left by an earlier run of the content script is cleared and reused, never duplicated).
 // Aborting the signal unmounts everything this mounter made.
 import { render, type ComponentChild } from 'preact';
-import { overlayCss } from '../components/styles.ts';
+import { overlayCss } from '../components/overlay/styles.ts';
 
 export type OverlayKind = 'row' | 'card';
 
@@ -82,7 +82,7 @@ export function createMounter(doc: Document, signal: AbortSignal): Mounter {
       // Inline style beats the MIS's own rules for spans/divs in its tables (its `td span { … }` would
       // otherwise win over :host); `all: initial` stops inherited text styles. A row's badges keep the
       // writing mode of the cell they sit in: in a vertical pupil header (a pupils-as-columns register)
-      // they run along the name, so the column stays narrow (components/styles.ts uses logical sizes).
+      // they run along the name, so the column stays narrow (components/overlay/styles.ts uses logical sizes).
       host.style.cssText = kind === 'card' ? 'all:initial;display:block' : 'all:initial;display:inline-block;vertical-align:middle;writing-mode:inherit';
       for (const type of CONTAINED) host.addEventListener(type, (e) => e.stopPropagation(), { signal });
       if (anchor.tagName === 'TD' || anchor.tagName === 'TH') anchor.append(host);

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeEpn, makePupil } from '../components/test-fixtures.ts';
+import { makeEpn, makePupil } from '../test/pupil-results.ts';
 import { initPupilOverlay } from './pupil-overlay.ts';
-import { fakeQuery } from './test-helpers.ts';
+import { fakeQuery } from './fake-query.test-support.ts';
 
 afterEach(() => {
   document.body.replaceChildren();

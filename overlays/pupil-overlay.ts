@@ -1,8 +1,8 @@
 // The pupil page overlay (issue 5 §3): the PupilCard placed after the anchor the caller names
 // (e.g. the MIS's own attendance summary), fed by the same query as the register overlay.
 import { h } from 'preact';
-import { PupilCard } from '../components/pupil-card.tsx';
-import type { PendingEdit } from '../lib/messages.ts';
+import { PupilCard } from '../components/overlay/pupil-card.tsx';
+import type { PendingEdit } from '../messages/messages.ts';
 import { createMounter } from './mount.ts';
 import { queryPupils, type OverlayQuery } from './query.ts';
 

@@ -1,6 +1,6 @@
 // The query the overlays are given (dependency injection: the content script passes one that sends
-// `query-pupils` to the background, tests pass a fake). Shapes are lib/messages.ts's.
-import type { ErrorReply, PendingEdit, PupilQueryResult, QueryPupilsReply } from '../lib/messages.ts';
+// `query-pupils` to the background, tests pass a fake). Shapes are messages/messages.ts's.
+import type { ErrorReply, PendingEdit, PupilQueryResult, QueryPupilsReply } from '../messages/messages.ts';
 
 export interface OverlayQueryRequest {
   pupilIds: string[];

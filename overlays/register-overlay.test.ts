@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { options } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RegisterRow } from '../components/register-row.tsx';
-import { makeEpn, makePupil } from '../components/test-fixtures.ts';
-import type { ErrorReply, QueryPupilsReply } from '../lib/messages.ts';
+import { RegisterRow } from '../components/overlay/register-row.tsx';
+import { makeEpn, makePupil } from '../test/pupil-results.ts';
+import type { ErrorReply, QueryPupilsReply } from '../messages/messages.ts';
 import type { OverlayQueryRequest } from './query.ts';
 import { initRegisterOverlay } from './register-overlay.ts';
-import { fakeQuery, registerRow, registerTable, rowAnchors, rowShadow } from './test-helpers.ts';
+import { fakeQuery, registerRow, registerTable, rowAnchors, rowShadow } from './fake-query.test-support.ts';
 
 afterEach(() => {
   document.body.replaceChildren();

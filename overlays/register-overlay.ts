@@ -3,17 +3,11 @@
 // changed; pending-edit changes re-query only the pupils whose edits changed; answers that arrive
 // after a newer request has started are dropped.
 import { h } from 'preact';
-import { RegisterRow } from '../components/register-row.tsx';
-import type { PendingEdit } from '../lib/messages.ts';
+import { RegisterRow } from '../components/overlay/register-row.tsx';
+import type { PendingEdit } from '../messages/messages.ts';
+import type { RegisterRowAnchor } from '../adapters/types.ts';
 import { createMounter } from './mount.ts';
 import { pendingByPupil, queryPupils, type OverlayQuery, type PupilAnswer } from './query.ts';
-
-export interface RegisterRowAnchor {
-  /** The MIS's own pupil id. */
-  pupilId: string;
-  /** Where the badge goes: the row's name cell (host appended inside) or any element (host placed after it). */
-  hostAnchor: Element;
-}
 
 export interface RegisterOverlayOptions {
   doc: Document;

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONTENT_SCRIPT_FILE, E2E_ORIGINS, TABLE_CONTENT_SCRIPT_FILE } from '../lib/extension-manifest.ts';
+import { CONTENT_SCRIPT_FILE, E2E_ORIGINS, TABLE_CONTENT_SCRIPT_FILE } from '../background/extension-manifest.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const wxt = join(root, 'node_modules', '.bin', 'wxt');

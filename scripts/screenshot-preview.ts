@@ -1,5 +1,5 @@
-// Screenshots of the overlay preview pages (written by components/preview.test.tsx) in Chromium.
-// Usage: npx vitest run components/preview.test.tsx && npx node --no-warnings scripts/screenshot-preview.ts
+// Screenshots of the overlay preview pages (written by components/overlay/preview.test.tsx) in Chromium.
+// Usage: npx vitest run components/overlay/preview.test.tsx && npx node --no-warnings scripts/screenshot-preview.ts
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -2,7 +2,6 @@
 // store. Restore validates the whole document first (zod shapes, then every year record decoded) and
 // replaces the data in ONE readwrite transaction, so a bad file changes nothing (design.md: "bad input
 // gets a clear error listing what is wrong, and nothing already stored is lost").
-import '../lib/zod-config.ts'; // zod jitless before any schema (MV3 CSP)
 import type { IDBPDatabase } from 'idb';
 import { z } from 'zod';
 import { isValidIsoDate } from '../engine/dates.ts';

@@ -13,11 +13,37 @@ import { detectFormat } from '../engine/formats/detect-format.ts';
 import type { ImportedPupil } from '../engine/formats/imported.ts';
 import { marksCsv } from '../engine/formats/marks-csv.ts';
 import type { IsoDate } from '../engine/types.ts';
-import type { ImportPupilPreview, ImportReply } from '../lib/panel-messages.ts';
-import type { IngestPageMessage } from '../lib/messages.ts';
-import { ingestPages, QuotaError, quotaMessage } from './ingest-page.ts';
+import { ingestPages, QuotaError, quotaMessage, type PageToStore } from './ingest-page.ts';
 import type { AttendanceDB } from './schema.ts';
 import { decodeYear, slotOf } from './year-record.ts';
+
+
+export interface ImportPupilPreview {
+  pupilId: string;
+  name: string;
+  isNew: boolean;
+  /** Sessions with no stored mark that the file fills. */
+  added: number;
+  /** Sessions whose stored code the file changes. */
+  changed: number;
+  unchanged: number;
+}
+
+export interface ImportReply {
+  ok: true;
+  format: 'marks-csv' | 'ctf';
+  committed: boolean;
+  pupils: number;
+  newPupils: number;
+  added: number;
+  changed: number;
+  unchanged: number;
+  /** First and last session date in the file. */
+  firstDate: IsoDate | null;
+  lastDate: IsoDate | null;
+  /** Per pupil, those with something added or changed first (up to 500). */
+  perPupil: ImportPupilPreview[];
+}
 
 export interface ImportMarksOptions {
   fileName: string;
@@ -88,8 +114,7 @@ export async function importMarks(db: IDBPDatabase<AttendanceDB>, text: string, 
   if (opts.commit) {
     const readAt = (opts.now ?? new Date()).toISOString();
     const source = { url: `import:${fileName}`, readAt, adapter: format };
-    const marks: IngestPageMessage = {
-      type: 'ingest-page',
+    const marks: PageToStore = {
       source,
       page: {
         kind: 'register',
@@ -104,9 +129,9 @@ export async function importMarks(db: IDBPDatabase<AttendanceDB>, text: string, 
       },
     };
     // Attributes (UPN, year group, class, SEN, FSM, PP) arrive as pupil reads without marks.
-    const attributes: IngestPageMessage[] = plan
+    const attributes: PageToStore[] = plan
       .filter(({ pupil }) => Object.keys(pupil.attributes).length > 0)
-      .map(({ id, pupil }) => ({ type: 'ingest-page', source, page: { kind: 'pupil', pupilId: id, name: pupil.name, attributes: pupil.attributes, marks: [] } }));
+      .map(({ id, pupil }) => ({ source, page: { kind: 'pupil', pupilId: id, name: pupil.name, attributes: pupil.attributes, marks: [] } }));
     // The whole file in one transaction: all or nothing (a full disk or a stopped worker leaves no half-import).
     try {
       await ingestPages(db, [marks, ...attributes]);

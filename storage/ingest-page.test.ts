@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import type { IDBPDatabase } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sessionKey } from '../engine/dates.ts';
-import type { IngestPageMessage, MarkRead } from '../lib/messages.ts';
+import type { IngestPageMessage, MarkRead } from '../messages/messages.ts';
 import { ingestPage, ingestPages, QUOTA_MESSAGE } from './ingest-page.ts';
 import { loadCalendar } from './load-calendar.ts';
 import { loadHistories } from './load-histories.ts';

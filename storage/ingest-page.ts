@@ -14,7 +14,7 @@
 import type { IDBPDatabase } from 'idb';
 import { sessionKey } from '../engine/dates.ts';
 import type { IsoDate, PupilAttributes } from '../engine/types.ts';
-import type { IngestPageMessage, MarkRead } from '../lib/messages.ts';
+import type { MarkRead, PageRead, ReadSource } from '../adapters/page-read.ts';
 import { INGEST_STORES, type AmendmentRecord, type AttendanceDB, type PupilRecord } from './schema.ts';
 import {
   SLOTS_PER_YEAR,
@@ -72,7 +72,13 @@ function isQuotaError(e: unknown): boolean {
   return name === 'QuotaExceededError' || (name === 'AbortError' && /quota/i.test(String((e as Error).message)));
 }
 
-function pupilReads(msg: IngestPageMessage): PupilRead[] {
+/** One page read to store, and where it came from (the `ingest-page` message without its type). */
+export interface PageToStore {
+  source: ReadSource;
+  page: PageRead;
+}
+
+function pupilReads(msg: PageToStore): PupilRead[] {
   const page = msg.page;
   if (page.kind === 'pupil') {
     return [{ pupilId: page.pupilId, name: page.name, attributes: page.attributes, marks: page.marks }];
@@ -92,7 +98,7 @@ function pupilReads(msg: IngestPageMessage): PupilRead[] {
 }
 
 /** Stores one page read (see ingestPages). */
-export function ingestPage(db: IDBPDatabase<AttendanceDB>, msg: IngestPageMessage): Promise<IngestResult> {
+export function ingestPage(db: IDBPDatabase<AttendanceDB>, msg: PageToStore): Promise<IngestResult> {
   return ingestPages(db, [msg]);
 }
 
@@ -101,7 +107,7 @@ export function ingestPage(db: IDBPDatabase<AttendanceDB>, msg: IngestPageMessag
  * exactly like the same pages ingested one after another (later pages see earlier ones), but pays
  * for one transaction: used for bulk reads and imports.
  */
-export async function ingestPages(db: IDBPDatabase<AttendanceDB>, msgs: readonly IngestPageMessage[]): Promise<IngestResult> {
+export async function ingestPages(db: IDBPDatabase<AttendanceDB>, msgs: readonly PageToStore[]): Promise<IngestResult> {
   // Plan every page before opening the transaction (no awaits on non-IndexedDB work inside it, or
   // it would commit early).
   const pages = msgs.map((msg) => {

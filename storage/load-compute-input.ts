@@ -3,7 +3,7 @@
 // and a register page must be stored and recomputed in well under 100 ms (issue 4 §7).
 import type { IDBPDatabase } from 'idb';
 import type { CaseEvent, IsoDate, SessionKey } from '../engine/types.ts';
-import type { Settings } from '../lib/messages.ts';
+import type { Settings } from './settings-schema.ts';
 import { historyFromYears, type StoredHistory } from './load-histories.ts';
 import type { AttendanceDB, YearRecordKey } from './schema.ts';
 import { settingsFromRecord } from './settings.ts';

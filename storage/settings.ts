@@ -3,7 +3,7 @@
 // The user's edited policy (issue 6 §4) is validated with parsePolicy each time it is loaded; one
 // that fails is reported (`customPolicyProblem`) and not used, and stays stored until replaced.
 import type { IDBPDatabase } from 'idb';
-import { customPolicySchema, settingsSchema, type Settings } from '../lib/messages.ts';
+import { customPolicySchema, settingsSchema, type Settings } from './settings-schema.ts';
 import type { AttendanceDB, SettingsRecord } from './schema.ts';
 
 /** Issue 4 §5: the default policy preset, until the user picks one. */

@@ -2,9 +2,31 @@
 // case history (for tests, export and the pupil view's evidence).
 import type { IDBPDatabase } from 'idb';
 import { keyDate, keyHalf } from '../engine/dates.ts';
-import type { StoredPupil } from '../lib/messages.ts';
+import type { CaseEvent, Half, IsoDate, PupilAttributes, SessionKey } from '../engine/types.ts';
 import type { AttendanceDB } from './schema.ts';
 import { SLOTS_PER_YEAR, decodeYear, slotKey } from './year-record.ts';
+
+export interface StoredAmendment {
+  pupilId: string;
+  date: IsoDate;
+  session: Half;
+  key: SessionKey;
+  oldCode: string;
+  newCode: string;
+  /** readAt of the read that saw the new code. */
+  at: string;
+  url: string;
+}
+
+export interface StoredPupil {
+  pupilId: string;
+  name: string;
+  attributes: PupilAttributes;
+  /** Every stored mark, in session order (codes as stored: statutory or raw unknown). */
+  marks: { date: IsoDate; session: Half; code: string; original: string }[];
+  amendments: StoredAmendment[];
+  caseHistory: CaseEvent[];
+}
 
 export async function storedPupils(db: IDBPDatabase<AttendanceDB>, pupilIds: readonly string[]): Promise<StoredPupil[]> {
   const tx = db.transaction(['pupils', 'years', 'amendments', 'caseHistory'], 'readonly');

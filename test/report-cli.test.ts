@@ -26,7 +26,7 @@ function report(...args: string[]): { code: number | null; stdout: string; stder
   const r = spawnSync(NODE, ['--no-warnings', join(ROOT, 'scripts', 'report.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 120_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

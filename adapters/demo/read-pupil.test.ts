@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // Reading a Beacon MIS student page from saved pages: profile attributes and the year's saved marks.
 import { describe, expect, it } from 'vitest';
-import type { PupilPageRead } from '../../lib/messages.ts';
+import type { PupilPageRead } from '../page-read.ts';
 import { loadFixtures } from '../../test/fixtures/load-fixtures.ts';
 import { readPupil } from './read-pupil.ts';
 

@@ -2,7 +2,7 @@
 // academic year's saved marks from the attendance calendar. All or nothing (issue 4 §1).
 import { isValidIsoDate } from '../../engine/dates.ts';
 import type { Half, PupilAttributes } from '../../engine/types.ts';
-import type { MarkRead, PupilPageRead } from '../../lib/messages.ts';
+import type { MarkRead, PupilPageRead } from '../page-read.ts';
 import type { ReadResult } from '../types.ts';
 import { codeMap } from './code-map.ts';
 import { PUPIL_PATH } from './detect.ts';

@@ -2,7 +2,7 @@
 // Reading Beacon MIS registers from saved pages: exact marks, saved and pending apart, and malformed or
 // loading pages refused whole with a reason (issue 4 §1: never half-read).
 import { describe, expect, it } from 'vitest';
-import type { RegisterPageRead } from '../../lib/messages.ts';
+import type { RegisterPageRead } from '../page-read.ts';
 import { loadFixtures, type Fixture } from '../../test/fixtures/load-fixtures.ts';
 import { nameFromListName, readRegister } from './read-register.ts';
 

@@ -6,7 +6,7 @@
 // pending code and hides the saved one, so it goes to `pending` only and contributes no saved mark.
 import { isValidIsoDate, mondayOf, toEpochDay, weekdayOfDay } from '../../engine/dates.ts';
 import type { Half } from '../../engine/types.ts';
-import type { MarkRead, RegisterPageRead, SessionRef } from '../../lib/messages.ts';
+import type { MarkRead, RegisterPageRead, SessionRef } from '../page-read.ts';
 import type { ReadResult } from '../types.ts';
 import { codeMap } from './code-map.ts';
 import { REGISTER_PATH } from './detect.ts';
@@ -97,7 +97,7 @@ export function readRegister(doc: Document, url: URL): ReadResult<RegisterPageRe
       }
       const dirty = cell.matches(selectors.dirtyCell.css);
       // A blank cell is a session the school did not hold or has not reached: nothing to record
-      // (storage skips '' anyway, lib/messages.ts). A pending edit that clears a mark shows `-`.
+      // (storage skips '' anyway, messages/messages.ts). A pending edit that clears a mark shows `-`.
       if (mapped.code === '' && !dirty) continue;
       (dirty ? pending : marks).push({ ...s, ...mapped });
     }

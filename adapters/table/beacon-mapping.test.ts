@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../demo/alt/parse-html.ts';
 import { demoAdapter } from '../demo/demo-adapter.ts';
-import { beaconMapping } from './beacon-mapping.ts';
+import { beaconMapping } from './beacon-mapping.test-support.ts';
 import { parseMapping } from './parse-mapping.ts';
 import { tableAdapter } from './table-adapter.ts';
 

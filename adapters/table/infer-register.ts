@@ -4,7 +4,7 @@
 // named, where each pupil's id and name are. Every candidate is checked by actually reading the page
 // with it (readTableRegister), so what is proposed is a mapping that reads this page; the user then
 // maps the codes the preview lists as not mapped. Pure: Document, URL and the picked element in.
-import type { RegisterPageRead } from '../../lib/messages.ts';
+import type { RegisterPageRead } from '../page-read.ts';
 import type { ReadResult } from '../types.ts';
 import { cssPath } from './css-path.ts';
 import { queryAll, textOf as text } from './extract-value.ts';

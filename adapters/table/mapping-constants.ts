@@ -19,7 +19,7 @@ export function needsWeek(format: DateFormat): boolean {
 
 /**
  * Whether the stored value under MAPPINGS_KEY holds any saved mapping: decides which MIS content script
- * the background registers (lib/content-scripts.ts: mis-table with the mappings, else the smaller mis).
+ * the background registers (background/content-scripts.ts: mis-table with the mappings, else the smaller mis).
  */
 export function hasSavedMappings(raw: unknown): boolean {
   return Array.isArray(raw) && raw.length > 0;

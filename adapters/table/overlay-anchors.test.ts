@@ -6,15 +6,15 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makePupil } from '../../components/test-fixtures.ts';
+import { makePupil } from '../../test/pupil-results.ts';
 import { altPupilPage, altRegisterPage } from '../../demo/alt/alt-pages.ts';
 import { kestrelMapping } from '../../demo/alt/kestrel-mapping.ts';
 import { parseHtml } from '../../demo/alt/parse-html.ts';
 import { generateSchool } from '../../demo/generate/generate-school.ts';
-import { demoOverlayAnchors } from '../../overlays/anchors.ts';
+import { demoOverlayAnchors } from '../demo/overlay-anchors.ts';
 import { initRegisterOverlay } from '../../overlays/register-overlay.ts';
-import { fakeQuery } from '../../overlays/test-helpers.ts';
-import { beaconMapping } from './beacon-mapping.ts';
+import { fakeQuery } from '../../overlays/fake-query.test-support.ts';
+import { beaconMapping } from './beacon-mapping.test-support.ts';
 import type { TableMapping } from './mapping-schema.ts';
 import { overlayAnchors } from './overlay-anchors.ts';
 import { parseMapping } from './parse-mapping.ts';
@@ -98,7 +98,7 @@ describe('overlayAnchors: Kestrel MIS (pupils as columns)', () => {
 });
 
 describe('overlayAnchors: pupils-as-rows mappings', () => {
-  // Beacon MIS (the first demo MIS) described by a mapping (adapters/table/beacon-mapping.ts).
+  // Beacon MIS (the first demo MIS) described by a mapping (adapters/table/beacon-mapping.test-support.ts).
   const BEACON = mapping(beaconMapping);
 
   const DIR = resolve(import.meta.dirname, '..', '..', 'test', 'fixtures', 'demo');

@@ -4,8 +4,7 @@
 // with (read-table-register.ts), so each badge carries the pupil id that was ingested. Pure DOM
 // look-ups, never a change to the page; a mapping that does not fit the page (or a selector the
 // browser refuses) gives no anchors rather than throwing into the overlays.
-import type { OverlayAnchors } from '../../overlays/anchors.ts';
-import type { RegisterRowAnchor } from '../../overlays/register-overlay.ts';
+import type { OverlayAnchors, RegisterRowAnchor } from '../types.ts';
 import { extractValue, queryAll, queryOne } from './extract-value.ts';
 import type { TableMapping, ValueSource } from './mapping-schema.ts';
 import { tableGrid } from './table-grid.ts';

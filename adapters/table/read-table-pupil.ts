@@ -1,7 +1,7 @@
 // Reads a pupil page that lists one session per row, through a mapping (issue 7 §1): the same payload
-// as the demo adapter (lib/messages.ts pupilPageSchema). All or nothing (issue 4 §1).
+// as the demo adapter (messages/messages.ts pupilPageSchema). All or nothing (issue 4 §1).
 import type { PupilAttributes } from '../../engine/types.ts';
-import type { MarkRead, PupilPageRead } from '../../lib/messages.ts';
+import type { MarkRead, PupilPageRead } from '../page-read.ts';
 import type { ReadResult } from '../types.ts';
 import { extractValue, MappingSelectorError, queryAll, turnName } from './extract-value.ts';
 import { mapCode } from './map-code.ts';

@@ -9,7 +9,7 @@ import { parseHtml } from '../../demo/alt/parse-html.ts';
 import { historyFromRows } from '../../engine/history.ts';
 import type { MarkRow } from '../../engine/types.ts';
 import type { DemoPupil, DemoSchool } from '../../demo/types.ts';
-import { registerPageSchema } from '../../lib/messages.ts';
+import { registerPageSchema } from '../page-read.ts';
 import type { TableMapping } from './mapping-schema.ts';
 import { parseMapping } from './parse-mapping.ts';
 import { previewRead } from './preview-read.ts';
@@ -105,7 +105,7 @@ describe('readTableRegister: Kestrel MIS through its mapping', () => {
       },
     });
     expect(previewRead(r).summary).toBe('2 pupils × 10 sessions; every code mapped');
-    // Exactly what the background accepts (lib/messages.ts).
+    // Exactly what the background accepts (messages/messages.ts).
     expect(r.ok && registerPageSchema.safeParse(r.data).success).toBe(true);
   });
 
@@ -119,7 +119,7 @@ describe('readTableRegister: Kestrel MIS through its mapping', () => {
     expect(previewRead(r)).toEqual({ summary: '2 pupils × 10 sessions; 2 codes not mapped: I_F, ?', unmapped: ['I_F', '?'] });
   });
 
-  it('refuses an unmapped spelling too long to keep as a code (lib/messages.ts: codes are at most 16 characters)', () => {
+  it('refuses an unmapped spelling too long to keep as a code (messages/messages.ts: codes are at most 16 characters)', () => {
     const codes = { ...KESTREL.codes };
     delete codes['Late after close'];
     const html = altRegisterPage(microSchool(), 'f4', '2026-01-12')!.replace('alt="Late after close"', 'alt="Arrived late after the register closed"');

@@ -1,10 +1,10 @@
 // Reads a register page through a mapping (issue 7 §1): the same payload as the demo adapter
-// (lib/messages.ts registerPageSchema). All or nothing (issue 4 §1): a header, line or cell that does
+// (messages/messages.ts registerPageSchema). All or nothing (issue 4 §1): a header, line or cell that does
 // not fit the mapping makes the whole read fail with a reason naming the place and the mapping field,
 // so a changed MIS (or a wrong mapping) never leaves a half-read week in the history.
 import { mondayOf, toEpochDay, weekdayOfDay } from '../../engine/dates.ts';
 import type { Half, IsoDate } from '../../engine/types.ts';
-import type { MarkRead, RegisterPageRead, SessionRef } from '../../lib/messages.ts';
+import type { MarkRead, RegisterPageRead, SessionRef } from '../page-read.ts';
 import type { ReadResult } from '../types.ts';
 import { extractValue, MappingSelectorError, queryAll, queryOne, textOf, turnName } from './extract-value.ts';
 import { mapCode } from './map-code.ts';
@@ -105,7 +105,7 @@ export function readTableRegister(doc: Document, url: URL, mapping: TableMapping
         const code = mapCode(original, s.session, mapping.codes);
         if (code.length > 16) return fail(`${where} (pupil ${pupilId}), ${s.date} ${s.session}: ${JSON.stringify(original)} is not in the code map (mapping field codes) and too long to keep as a code`);
         const dirty = r.mark.pendingCell !== undefined && cell.matches(r.mark.pendingCell);
-        // A blank cell is a session not held or not reached: nothing to record (lib/messages.ts).
+        // A blank cell is a session not held or not reached: nothing to record (messages/messages.ts).
         if (code === '' && !dirty) continue;
         (dirty ? pending : marks).push({ ...s, code, original });
       }

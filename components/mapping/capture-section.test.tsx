@@ -8,8 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { altPupilPage } from '../../demo/alt/alt-pages.ts';
 import { parseHtml } from '../../demo/alt/parse-html.ts';
 import { generateSchool } from '../../demo/generate/generate-school.ts';
-import { capturePage } from '../../lib/anonymise/capture-page.ts';
-import { newStandInMap } from '../../lib/anonymise/stand-ins.ts';
+import { capturePage } from '../../adapters/capture/capture-page.ts';
+import { newStandInMap } from '../../adapters/capture/stand-ins.ts';
 import { CaptureSection, type CaptureSectionApi } from './capture-section.tsx';
 
 const school = generateSchool();

@@ -4,7 +4,7 @@
 // originals in the preview are shown on screen only, never written to the file.
 // Talks to the browser only through `api` (design.md: components are props in, markup out).
 import { useState } from 'preact/hooks';
-import type { Capture } from '../../lib/anonymise/capture-page.ts';
+import type { Capture } from '../../adapters/capture/capture-page.ts';
 
 export interface CaptureSectionApi {
   /** Anonymises the page in the chosen MIS tab (stand-ins kept across captures). */

@@ -1,9 +1,8 @@
 // The state of "fill the history" (issue 6 §3): which pupil pages are still to read, how many were
 // read, which failed and why. Kept in extension storage after every page, so a crawl interrupted by
 // closing the browser can be resumed where it stopped. Pure functions; validated when loaded back.
-import '../../lib/zod-config.ts';
 import { z } from 'zod';
-import type { CrawlTarget } from '../../lib/panel-messages.ts';
+import type { CrawlTarget } from '../../messages/panel-messages.ts';
 
 export type CrawlStatus = 'running' | 'paused' | 'finished';
 

@@ -2,8 +2,8 @@
 import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CrawlTarget } from '../../lib/panel-messages.ts';
-import { makePupil } from '../test-fixtures.ts';
+import type { CrawlTarget } from '../../messages/panel-messages.ts';
+import { makePupil } from '../../test/pupil-results.ts';
 import { crawlState, loadCrawlState, recordResult } from './crawl-state.ts';
 import { FillHistory, type CrawlApi } from './fill-history.tsx';
 

@@ -5,8 +5,8 @@
 // the user opens them.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { keyDate } from '../../engine/dates.ts';
-import type { PupilRow } from '../../lib/pupil-row.ts';
-import type { CrawlTarget } from '../../lib/panel-messages.ts';
+import type { PupilRow } from '../../messages/pupil-row.ts';
+import type { CrawlTarget } from '../../messages/panel-messages.ts';
 import { formatDate, plural } from '../format.ts';
 import { crawlState, loadCrawlState, recordResult, type CrawlState } from './crawl-state.ts';
 

@@ -3,8 +3,8 @@
 import { addDays } from '../../engine/dates.ts';
 import { writeCsv, type CsvValue } from '../../engine/csv.ts';
 import type { IsoDate } from '../../engine/types.ts';
-import type { PupilRow } from '../../lib/pupil-row.ts';
-import { bandText } from '../format.ts';
+import type { PupilRow } from '../../messages/pupil-row.ts';
+import { bandText } from '../../engine/policy/band-text.ts';
 
 export type YesNo = '' | 'yes' | 'no';
 

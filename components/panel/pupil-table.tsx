@@ -1,7 +1,8 @@
 // The sortable pupil table (issue 6 §1). Sorting and filtering happen in memory (panel-data.ts); the
 // table renders one page of rows at a time so 2,000 pupils stay fast.
-import type { PupilRow } from '../../lib/pupil-row.ts';
-import { bandText, formatPct } from '../format.ts';
+import type { PupilRow } from '../../messages/pupil-row.ts';
+import { bandText } from '../../engine/policy/band-text.ts';
+import { formatPct } from '../format.ts';
 import { yearLabel, type SortKey, type SortState } from './panel-data.ts';
 
 export const PAGE_SIZE = 50;

@@ -3,10 +3,10 @@
 // MIS showed over time, and the case record that drives the next suggestion.
 import type { Policy } from '../../engine/policy/schema.ts';
 import type { CaseEvent, IsoDate, PupilResult } from '../../engine/types.ts';
-import type { Completeness, StoredPupil } from '../../lib/messages.ts';
+import type { Completeness, StoredPupil } from '../../messages/messages.ts';
 import { formatDate } from '../format.ts';
-import { PupilCard } from '../pupil-card.tsx';
-import { CaseRecord } from './case-record.tsx';
+import { PupilCard } from '../overlay/pupil-card.tsx';
+import { CaseRecord } from '../documents/case-record.tsx';
 import { yearLabel } from './panel-data.ts';
 
 export interface PupilViewProps {

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { DEFAULT_POLICY_ID, presetById } from '../../engine/policy/presets/index.ts';
 import type { Policy } from '../../engine/policy/schema.ts';
 import type { CaseEvent, PupilResult } from '../../engine/types.ts';
-import type { Completeness, QuerySummaryReply, StoredPupil } from '../../lib/messages.ts';
+import type { Completeness, QuerySummaryReply, StoredPupil } from '../../messages/messages.ts';
 import { formatDate } from '../format.ts';
 import { PupilTable } from './pupil-table.tsx';
 import { PupilView } from './pupil-view.tsx';

@@ -2,8 +2,8 @@
 // (source and year shown), EPN threshold met / within 2 sessions, statutory returns due, stage
 // suggestions and reviews due, data-quality problems, and how complete the stored history is. Every
 // count is a button that filters the pupil table to those pupils.
-import type { PupilRow } from '../../lib/pupil-row.ts';
-import type { SummaryCounts } from '../../lib/messages.ts';
+import type { PupilRow } from '../../messages/pupil-row.ts';
+import type { SummaryCounts } from '../../messages/messages.ts';
 import { formatDate, plural } from '../format.ts';
 import { NATIONAL_FIGURES } from './national-figures.ts';
 import { hasFlag, type FlagId } from './panel-data.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assignBand } from './assign-band.ts';
 import { PRESETS } from './presets/index.ts';
 import type { Policy } from './schema.ts';
-import { measuresFrom } from './test-support.ts';
+import { measuresFrom } from './results.test-support.ts';
 
 const band = (policyId: string, attended: number, possible: number) => {
   const policy = PRESETS[policyId] as Policy;

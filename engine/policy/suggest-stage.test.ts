@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fromEpochDay, sessionKey, toEpochDay, weekdayOfDay } from '../dates.ts';
 import { schoolCalendar, type SchoolCalendar } from '../school-calendar.ts';
-import { pupil } from '../test-helpers.ts';
+import { pupil } from '../history.test-support.ts';
 import type { CaseEvent, StageSuggestion } from '../types.ts';
 import { PRESETS } from './presets/index.ts';
 import type { Policy } from './schema.ts';
 import { suggestStage } from './suggest-stage.ts';
-import { epnFrom, measuresFrom, type MeasureCounts } from './test-support.ts';
+import { epnFrom, measuresFrom, type MeasureCounts } from './results.test-support.ts';
 
 // Friday 14 Nov 2025; the current EPN window's last week starts Monday 10 Nov.
 const AS_OF = '2025-11-14';

@@ -9,8 +9,8 @@ import { KESTREL_LOCAL_CODES } from '../../demo/alt/alt-mark.ts';
 import { altPupilPage, altRegisterPage } from '../../demo/alt/alt-pages.ts';
 import { kestrelMapping } from '../../demo/alt/kestrel-mapping.ts';
 import { generateSchool } from '../../demo/generate/generate-school.ts';
-import { newStandInMap } from '../../lib/anonymise/stand-ins.ts';
-import type { MappingReplies, MappingRequest } from '../../lib/mapping-messages.ts';
+import { newStandInMap } from '../../adapters/capture/stand-ins.ts';
+import type { MappingReplies, MappingRequest } from '../../messages/mapping-messages.ts';
 
 type Listener = (msg: unknown, sender: unknown, sendResponse: (r: unknown) => void) => true | undefined;
 const listeners = new Set<Listener>();

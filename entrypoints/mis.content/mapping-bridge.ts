@@ -2,7 +2,7 @@
 // sections (issue 7 §2–3). Not part of the content script: the options page injects it into the
 // chosen tab when the user uses those tools (entrypoints/mis-tools.ts, browser.scripting), so the
 // picker, the layout inference and the anonymiser (~17 KB minified) are not loaded on every MIS page.
-// The options page asks with browser.tabs.sendMessage (lib/mapping-messages.ts);
+// The options page asks with browser.tabs.sendMessage (messages/mapping-messages.ts);
 // this answers on the tab itself, where the page is: run the element picker and infer a mapping, re-read
 // the page through a draft mapping, or anonymise the page. Nothing is stored here and nothing is sent
 // anywhere but back to the extension page that asked (the capture is saved only if the user saves it).
@@ -12,10 +12,10 @@ import { browser } from 'wxt/browser';
 import { pickRegister, previewMapping } from '../../adapters/capture/pick-register.ts';
 import { registry } from '../../adapters/registry.ts';
 import type { Adapter } from '../../adapters/types.ts';
-import { capturePage } from '../../lib/anonymise/capture-page.ts';
-import { labelledFields } from '../../lib/anonymise/labelled-fields.ts';
-import type { KnownPupil } from '../../lib/anonymise/anonymise.ts';
-import { MAPPING_REQUEST_TYPES, type MappingReplies, type MappingRequest } from '../../lib/mapping-messages.ts';
+import { capturePage } from '../../adapters/capture/capture-page.ts';
+import { labelledFields } from '../../adapters/capture/labelled-fields.ts';
+import type { KnownPupil } from '../../adapters/capture/anonymise.ts';
+import { MAPPING_REQUEST_TYPES, type MappingReplies, type MappingRequest } from '../../messages/mapping-messages.ts';
 
 export interface MappingBridgeOptions {
   win: Window;

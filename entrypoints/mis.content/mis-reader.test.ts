@@ -3,9 +3,9 @@
 // navigation, pending edits, failed sends, overlays started and aborted per page.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Adapter } from '../../adapters/types.ts';
-import type { ErrorReply, IngestPageMessage, IngestReply } from '../../lib/messages.ts';
+import type { ErrorReply, IngestPageMessage, IngestReply } from '../../messages/messages.ts';
 import { misReader, type ReaderEvent } from './mis-reader.ts';
-import type { OverlayDefinition } from './overlays.ts';
+import type { OverlayDefinition } from '../../overlays/overlay.ts';
 
 // A fake MIS: /reg/<week> shows a table of rows "id|code|pending?"; /other is not a register.
 const fakeAdapter: Adapter = {
@@ -121,6 +121,8 @@ describe('misReader', () => {
     await r.idle();
     expect(sent).toHaveLength(1);
     expect(reads).toHaveLength(1);
+    // Reported (for the end-to-end tests) as a read whose only change is the unsaved edit.
+    expect(events.at(-1)).toEqual({ type: 'unsaved-edits', url: location.href, kind: 'register', edits: 1 });
     render(['p1|/', 'p2|I']);
     await tick();
     await r.idle();

@@ -2,7 +2,7 @@
 // them on the built-in adapters' pages only (the demo MIS); the anchors of pages read through a saved
 // table mapping are added by mis-table.js (entrypoints/mis-table.ts, adapters/table/overlay-anchors.ts).
 import { describe, expect, it } from 'vitest';
-import { demoOverlayAnchors } from '../../overlays/anchors.ts';
+import { demoOverlayAnchors } from '../../adapters/demo/overlay-anchors.ts';
 import { anchorsForAdapter, overlays } from './overlays.ts';
 
 describe('overlays', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PupilPageRead, RegisterPageRead } from '../../lib/messages.ts';
+import type { PupilPageRead, RegisterPageRead } from '../../messages/messages.ts';
 import { emptySentState, hashString, payloadDiff } from './payload-diff.ts';
 
 const mark = (date: string, session: 'AM' | 'PM', code: string, original = code) => ({ date, session, code, original });

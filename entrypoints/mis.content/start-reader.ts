@@ -1,11 +1,12 @@
 // Starts the reader on this page with the given adapters: shared by the two MIS content scripts, mis.js
 // (the built-in adapters) and mis-table.js (the built-in adapters and the school's saved mappings), of
-// which the background registers exactly one for a granted origin (lib/content-scripts.ts).
+// which the background registers exactly one for a granted origin (background/content-scripts.ts).
 import type { Adapter } from '../../adapters/types.ts';
-import { sendMessage } from '../../lib/send-message.ts';
+import { sendMessage } from '../../messages/send-message.ts';
 import { notStoredText, RELOAD_TEXT, saveNotice } from '../../overlays/save-notice.ts';
 import { misReader, type ReaderEvent } from './mis-reader.ts';
-import { overlays as builtInOverlays, type OverlayDefinition } from './overlays.ts';
+import type { OverlayDefinition } from '../../overlays/overlay.ts';
+import { overlays as builtInOverlays } from './overlays.ts';
 import { stopIfInvalidated } from './reader-signal.ts';
 
 /** `overlays`: mis-table.js passes the list that also places overlays on the mappings' pages. */

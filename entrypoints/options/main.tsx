@@ -1,12 +1,12 @@
 // The options page: wires the settings component to the background and the permissions API.
-import '../../lib/zod-config.ts';
+import '../../messages/zod-config.ts';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { downloadText } from '../../components/panel/download-text.ts';
-import { OptionsPage, type OptionsApi } from '../../components/panel/options-page.tsx';
+import { OptionsPage, type OptionsApi } from '../../components/options/options-page.tsx';
 import { panelCss } from '../../components/panel/panel-css.ts';
-import { sendMessage } from '../../lib/messages.ts';
-import { AUTO_RETENTION_KEY, sendPanelMessage } from '../../lib/panel-messages.ts';
+import { sendMessage } from '../../messages/send-message.ts';
+import { AUTO_RETENTION_KEY, sendPanelMessage } from '../../messages/panel-messages.ts';
 import { renderMisTools } from './mis-tools-api.tsx';
 
 const api: OptionsApi = {
@@ -21,7 +21,7 @@ const api: OptionsApi = {
   },
   async grantOrigin(pattern) {
     const ok = await browser.permissions.request({ origins: [pattern] });
-    // Register the content script for the new origin (lib/content-scripts.ts).
+    // Register the content script for the new origin (background/content-scripts.ts).
     if (ok) await sendMessage({ type: 'sync-content-scripts' });
     return ok;
   },

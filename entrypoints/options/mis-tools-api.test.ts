@@ -3,7 +3,7 @@
 // the pupils of the tab's origin. `wxt/browser` is the only
 // mock: the extension's messaging edge (the background's replies and the tab's).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MappingRequest } from '../../lib/mapping-messages.ts';
+import type { MappingRequest } from '../../messages/mapping-messages.ts';
 
 const sentToTab: MappingRequest[] = [];
 const asked: string[] = [];
@@ -17,7 +17,7 @@ vi.mock('wxt/browser', () => ({
   browser: {
     runtime: {
       sendMessage: async (msg: { type: string; origin?: string }) => {
-        // The background's answer (lib/handle-panel-message.ts, tested there): the pupils last read on that origin.
+        // The background's answer (background/handle-panel-message.ts, tested there): the pupils last read on that origin.
         if (msg.type === 'pupils-on-site') {
           const origin = msg.origin ?? '';
           asked.push(origin);

@@ -1,5 +1,5 @@
 // Wires the options page's MIS tools (components/mapping/mis-tools.tsx) to the browser: the MIS tabs
-// the extension may see, requests to the tab (lib/mapping-messages.ts, answered by
+// the extension may see, requests to the tab (messages/mapping-messages.ts, answered by
 // entrypoints/mis.content/mapping-bridge.ts, injected on use as /mis-tools.js), the saved mappings in browser.storage.local (validated
 // with parseMapping on every load, save and import: the content script, kept free of zod, relies on
 // that) and files saved with a download. Rendered below the settings by main.tsx.
@@ -10,12 +10,12 @@ import { downloadText } from '../../components/panel/download-text.ts';
 import { mappingSetupCss } from '../../components/mapping/mapping-setup-css.ts';
 import type { MappingSetupApi } from '../../components/mapping/mapping-setup.tsx';
 import { MisTools, type MisToolsApi } from '../../components/mapping/mis-tools.tsx';
-import type { KnownPupil } from '../../lib/anonymise/anonymise.ts';
-import { newStandInMap, type StandInMap } from '../../lib/anonymise/stand-ins.ts';
-import type { MappingReplies, MappingRequest } from '../../lib/mapping-messages.ts';
-import { sendPanelMessage } from '../../lib/panel-messages.ts';
-import { sendMessage } from '../../lib/send-message.ts';
-import { CAPTURE_STAND_INS_KEY } from '../../lib/local-pupil-keys.ts';
+import type { KnownPupil } from '../../adapters/capture/anonymise.ts';
+import { newStandInMap, type StandInMap } from '../../adapters/capture/stand-ins.ts';
+import type { MappingReplies, MappingRequest } from '../../messages/mapping-messages.ts';
+import { sendPanelMessage } from '../../messages/panel-messages.ts';
+import { sendMessage } from '../../messages/send-message.ts';
+import { CAPTURE_STAND_INS_KEY } from '../../storage/local-keys.ts';
 
 async function ask<T extends MappingRequest['type']>(tabId: number, msg: Extract<MappingRequest, { type: T }>): Promise<MappingReplies[T] | { ok: false; error: string }> {
   try {
@@ -47,7 +47,7 @@ async function loadMappings() {
 
 /**
  * The background registers mis-table.js (the reader with the saved mappings) instead of mis.js while a
- * mapping is saved (lib/content-scripts.ts). It re-syncs on the storage change by itself; asking here
+ * mapping is saved (background/content-scripts.ts). It re-syncs on the storage change by itself; asking here
  * too means the MIS pages opened once the save is confirmed already get the right script.
  */
 async function syncReaders(): Promise<void> {

@@ -2,9 +2,9 @@
 // access in the manifest; the user grants the MIS origin at run time) and starts reading it.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { readerScriptFile } from '../../lib/content-scripts.ts';
-import { originPattern } from '../../lib/extension-manifest.ts';
-import { sendMessage } from '../../lib/messages.ts';
+import { readerScriptFile } from '../../background/content-scripts.ts';
+import { originPattern } from '../../background/extension-manifest.ts';
+import { sendMessage } from '../../messages/send-message.ts';
 
 type State =
   | { kind: 'loading' }

@@ -4,8 +4,8 @@
 // browser.storage.local so a closed browser can resume.
 import { browser } from 'wxt/browser';
 import type { CrawlApi } from '../../components/panel/fill-history.tsx';
-import { sendPanelMessage, type CrawlTarget } from '../../lib/panel-messages.ts';
-import { FILL_HISTORY_STATE_KEY } from '../../lib/local-pupil-keys.ts';
+import { sendPanelMessage, type CrawlTarget } from '../../messages/panel-messages.ts';
+import { FILL_HISTORY_STATE_KEY } from '../../storage/local-keys.ts';
 
 /** A page not read within this time is recorded as not read, and the crawl goes on. */
 const PAGE_TIMEOUT_MS = 20_000;

@@ -1,13 +1,13 @@
 // The side panel page (Chrome side_panel; Firefox sidebar_action — WXT generates both from this
 // `sidepanel` entrypoint). Wires the panel component to the background.
-import '../../lib/zod-config.ts';
+import '../../messages/zod-config.ts';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { overlayCss } from '../../components/styles.ts';
+import { overlayCss } from '../../components/overlay/styles.ts';
 import { panelCss } from '../../components/panel/panel-css.ts';
 import { SidePanel, type PanelApi } from '../../components/panel/side-panel.tsx';
-import { sendMessage } from '../../lib/messages.ts';
-import { AUTO_RETENTION_KEY, sendPanelMessage } from '../../lib/panel-messages.ts';
+import { sendMessage } from '../../messages/send-message.ts';
+import { AUTO_RETENTION_KEY, sendPanelMessage } from '../../messages/panel-messages.ts';
 import { downloadText } from '../../components/panel/download-text.ts';
 import { crawlApi } from './crawl-api.ts';
 

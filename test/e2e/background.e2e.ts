@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GetStoredReply, IngestPageMessage, IngestReply, Message } from '../../lib/messages.ts';
+import type { GetStoredReply, IngestPageMessage, IngestReply, Message } from '../../messages/messages.ts';
 import { ensureE2eBuild } from './ensure-e2e-build.ts';
 
 let context: BrowserContext;

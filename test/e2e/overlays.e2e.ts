@@ -17,7 +17,7 @@ import { startDemoServer, type DemoServer } from '../../demo/server/start-demo-s
 import type { DemoSchool } from '../../demo/types.ts';
 import { marksCsv } from '../../engine/formats/marks-csv.ts';
 import type { Report, ReportPupil } from '../../engine/report-json.ts';
-import { CONTENT_SCRIPT_FILE, TABLE_CONTENT_SCRIPT_FILE } from '../../lib/extension-manifest.ts';
+import { CONTENT_SCRIPT_FILE, TABLE_CONTENT_SCRIPT_FILE } from '../../background/extension-manifest.ts';
 import { ensureE2eBuild, NODE, ROOT } from './ensure-e2e-build.ts';
 
 const POLICY = 'dfe-support-first';
@@ -218,7 +218,7 @@ afterAll(async () => {
 });
 
 describe('overlays beside the demo MIS', () => {
-  it('the content scripts carry no zod (lib/send-message.ts, not lib/messages.ts)', () => {
+  it('the content scripts carry no zod (messages/send-message.ts, not messages/messages.ts)', () => {
     // zod's error-code names are in every bundle that includes it (the background has them).
     expect(readFileSync(join(built, 'background.js'), 'utf8')).toContain('invalid_type');
     for (const file of [CONTENT_SCRIPT_FILE, TABLE_CONTENT_SCRIPT_FILE]) {

@@ -49,7 +49,7 @@ describe.runIf(process.env.ATT_PANEL_BENCH === '1')('side panel benchmark', () =
       runs.push(Date.now() - t);
     }
     // A write (a case record) drops the kept summary; the background rebuilds it once writes stop
-    // (lib/summary-cache.ts), so a panel opened a few seconds later finds it ready.
+    // (background/summary-cache.ts), so a panel opened a few seconds later finds it ready.
     expect(await handle({ type: 'add-case-event', pupilId: school.pupils[0]?.id, event: { kind: 'note', date: school.today, note: 'bench' } })).toMatchObject({ ok: true });
     await new Promise((r) => setTimeout(r, 3000));
     const tw = Date.now();
@@ -69,7 +69,7 @@ describe.runIf(process.env.ATT_PANEL_BENCH === '1')('side panel benchmark', () =
     );
     expect(exported).toBeGreaterThan(0);
     // The MV3 worker is stopped after 30 s idle; a restarted worker reads the kept summary back from
-    // browser.storage.session instead of recomputing (lib/summary-cache.ts). Stop it as Chrome would.
+    // browser.storage.session instead of recomputing (background/summary-cache.ts). Stop it as Chrome would.
     await sw.evaluate(() => void ((self as unknown as { benchMarker?: number }).benchMarker = 1));
     const cdp = await context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');

@@ -17,7 +17,7 @@ import { startAltMis, type AltMis } from '../../demo/alt/start-alt-mis.ts';
 import { addDays, mondayOf } from '../../engine/dates.ts';
 import { marksCsv } from '../../engine/formats/marks-csv.ts';
 import { isFlagged, reportPupil, type Report } from '../../engine/report-json.ts';
-import type { QueryPupilsReply } from '../../lib/messages.ts';
+import type { QueryPupilsReply } from '../../messages/messages.ts';
 import { ensureE2eBuild, NODE, ROOT } from './ensure-e2e-build.ts';
 
 const POLICY = 'dfe-support-first';
@@ -185,7 +185,7 @@ describe('Kestrel MIS set up from the options page alone', () => {
     expect(stored[0].codes).toEqual(KESTREL_LOCAL_CODES);
     expect(stored[0].register.orientation).toBe('pupils-as-columns');
     // With a mapping saved the background registers the mapping reader (mis-table.js) for the granted
-    // origins (lib/content-scripts.ts); mis.js, declared for them in this build, yields to it.
+    // origins (background/content-scripts.ts); mis.js, declared for them in this build, yields to it.
     expect(await registeredScripts()).toEqual([{ id: 'mis-table', js: ['mis-table.js'], matches: ['http://127.0.0.1/*', 'http://localhost/*'] }]);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assignBand } from '../assign-band.ts';
 import { parsePolicy } from '../parse-policy.ts';
-import { measuresFrom } from '../test-support.ts';
+import { measuresFrom } from '../results.test-support.ts';
 import { DEFAULT_POLICY_ID, PRESETS, presetById } from './index.ts';
 
 describe('presets', () => {
