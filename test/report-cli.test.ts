@@ -6,17 +6,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeSchool } from '../engine/compute-school.ts';
 import { readCsv } from '../engine/csv.ts';
 import { parseExport } from '../engine/formats/parse-export.ts';
 import { presetById } from '../engine/policy/presets/index.ts';
 import { REPORT_CSV_COLUMNS, reportJson, type Report, type ReportPupil } from '../engine/report-json.ts';
 import { readFileSync, rmSync } from 'node:fs';
-
-// Each test starts the command (a new Node process) one or more times: on a loaded CI machine that
-// takes seconds, so the tests wait for it rather than time out (nothing here measures speed).
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const ROOT = resolve(import.meta.dirname, '..');
 const NODE = join(ROOT, 'node_modules', '.bin', 'node');
