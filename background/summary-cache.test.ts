@@ -32,7 +32,8 @@ describe('summaryCache', () => {
     };
     const first = summaryCache(1000, store);
     first.set('2025-09-12', first.generation(), reply(1));
-    await new Promise((r) => setTimeout(r, 0)); // saved after the reply has gone out
+    // Saved after the reply has gone out (the deadline is only a fail-safe).
+    await vi.waitFor(() => expect(stored).toBeDefined(), { timeout: 60_000 });
     // A new worker: empty memory, the stored entry.
     const second = summaryCache(1000, store);
     expect(await second.get('2025-09-12')).toEqual(reply(1));

@@ -146,17 +146,27 @@ async function main(): Promise<void> {
     say(`Loaded the demo school's export into the extension (${await fillHistory(context, server.url, school.today)}), as of ${school.today}.`);
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(registerUrl);
-    await page.waitForSelector('.reg-row', { timeout: 30_000 });
+    await page.waitForSelector('.reg-row', { timeout: 120_000 });
 
     if (headless) {
       mkdirSync(SHOTS, { recursive: true });
-      // Give the extension's content script a moment to read the page and draw its overlays.
-      await page.waitForTimeout(2000);
+      // Once the extension has read the page and drawn its overlays: every row's badge with its results.
+      await page.waitForFunction(
+        () => {
+          const rows = [...document.querySelectorAll('tr.reg-row')];
+          const done = (r: Element) => r.querySelector('[data-att-host]')?.shadowRoot?.querySelector('.att-row[data-att-epn]');
+          return rows.length > 0 && rows.every(done);
+        },
+        undefined,
+        { timeout: 120_000 },
+      );
       const registerShot = join(SHOTS, 'start-register.png');
       await page.screenshot({ path: registerShot, fullPage: true });
       await page.click('tr.reg-row a.reg-student__link');
-      await page.waitForSelector('.att-cal', { timeout: 30_000 });
-      await page.waitForTimeout(2000);
+      await page.waitForSelector('.att-cal', { timeout: 120_000 });
+      // The pupil card, with its results.
+      const card = () => document.querySelector('[data-att-host^="card:"]')?.shadowRoot?.querySelector('.att-card[data-att-epn]');
+      await page.waitForFunction(card, undefined, { timeout: 120_000 });
       const pupilShot = join(SHOTS, 'start-pupil.png');
       await page.screenshot({ path: pupilShot, fullPage: true });
       say(`Screenshots written to ${SHOTS}/:`);

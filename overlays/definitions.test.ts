@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeEpn, makePupil } from '../test/pupil-results.ts';
 import type { PageContext } from './overlay.ts';
 import type { IngestReply, PageRead, RegisterPageRead } from '../messages/messages.ts';
@@ -7,8 +7,12 @@ import { demoOverlayAnchors } from '../adapters/demo/overlay-anchors.ts';
 import { overlayDefinitions, pendingFromRead } from './definitions.ts';
 import { fakeQuery } from './fake-query.test-support.ts';
 
+// The overlays coalesce DOM changes with a timer (observeChanges): the clock is fake, and each test
+// runs what is due (the queries' replies, the renders, the timers) before it looks.
+beforeEach(() => vi.useFakeTimers());
 afterEach(() => {
   document.body.replaceChildren();
+  vi.useRealTimers();
 });
 
 /** The demo MIS's register markup (demo/web/page-register.js), reduced to what the anchors use. */
@@ -73,7 +77,7 @@ function registerRead(pending: RegisterPageRead['pupils'][number]['pending'] = [
   };
 }
 
-const tick = () => new Promise((r) => setTimeout(r, 5));
+const tick = () => vi.runAllTimersAsync();
 const hostCount = () => document.querySelectorAll('[data-att-host]').length;
 
 describe('overlayDefinitions', () => {

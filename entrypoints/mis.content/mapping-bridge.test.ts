@@ -58,6 +58,10 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
+/** The picker has started in the tab (its highlight host is on the page); the deadline is only a fail-safe. */
+const pickerShown = () =>
+  vi.waitFor(() => expect(document.querySelector('[data-attendance-overlay-picker]')).not.toBeNull(), { timeout: 60_000 });
+
 describe('mappingBridge', () => {
   it('ignores messages that are not its own, and stops listening when the content script ends', () => {
     const win = open(altRegisterPage(school, form.id, week)!, `/alt/register?form=${form.id}&week=${week}`);
@@ -75,7 +79,7 @@ describe('mappingBridge', () => {
     mappingBridge({ win, signal: ac.signal, adapters: () => [] });
     const { sync, reply } = ask({ type: 'mapping:pick-register', name: 'Kestrel MIS' });
     expect(sync).toBe(true); // answered asynchronously: the channel stays open until the click
-    await new Promise((r) => setTimeout(r, 0));
+    await pickerShown();
     document.querySelector('th.k-stu a')!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
     const r = await reply;
     if (!r.ok) throw new Error(r.error);
@@ -93,7 +97,7 @@ describe('mappingBridge', () => {
     const win = open(altRegisterPage(school, form.id, week)!, `/alt/register?form=${form.id}&week=${week}`);
     mappingBridge({ win, signal: ac.signal, adapters: () => [] });
     const pick = ask({ type: 'mapping:pick-register' }).reply;
-    await new Promise((r) => setTimeout(r, 0));
+    await pickerShown();
     expect(await ask({ type: 'mapping:cancel-pick' }).reply).toEqual({ ok: true });
     expect(await pick).toEqual({ ok: false, error: 'Picking was stopped.' });
     expect(document.querySelector('[data-attendance-overlay-picker]')).toBeNull();

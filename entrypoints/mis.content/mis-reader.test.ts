@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 // The content script's core against a tiny fake single-page app: rows rendered late, pushState
-// navigation, pending edits, failed sends, overlays started and aborted per page.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+// navigation, pending edits, failed sends, overlays started and aborted per page. The clock is fake:
+// the reader's retry and re-check timers fire when a test moves time on, never by the wall clock.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Adapter } from '../../adapters/types.ts';
 import type { ErrorReply, IngestPageMessage, IngestReply } from '../../messages/messages.ts';
 import { misReader, type ReaderEvent } from './mis-reader.ts';
@@ -50,7 +51,8 @@ function render(rows: string[]): void {
   );
 }
 
-const tick = () => new Promise((r) => setTimeout(r, 20));
+/** Lets the reader run everything due within `ms` of fake time (its microtasks and timers). */
+const tick = (ms = 0) => vi.advanceTimersByTimeAsync(ms);
 
 describe('misReader', () => {
   let controller: AbortController;
@@ -59,6 +61,7 @@ describe('misReader', () => {
   let replies: (IngestReply | ErrorReply)[];
 
   beforeEach(() => {
+    vi.useFakeTimers();
     document.body.replaceChildren();
     const app = document.createElement('div');
     app.id = 'app';
@@ -69,7 +72,10 @@ describe('misReader', () => {
     events = [];
     replies = [];
   });
-  afterEach(() => controller.abort());
+  afterEach(() => {
+    controller.abort();
+    vi.useRealTimers();
+  });
 
   const start = (overlays: OverlayDefinition[] = []) =>
     misReader({
@@ -155,11 +161,15 @@ describe('misReader', () => {
 
   it('a failed send is not recorded as sent: it is retried and then acknowledged', async () => {
     replies.push({ ok: false, error: 'background stopped' });
+    render(['p1|/']); // already on screen: one read, no DOM change after it
     const r = start();
-    render(['p1|/']);
     await tick();
     await r.idle();
-    await tick();
+    expect(sent).toHaveLength(1);
+    // Nothing changes on the page: the retry timer sends it again once its delay (10 ms here) has passed.
+    await tick(9);
+    expect(sent).toHaveLength(1);
+    await tick(10);
     await r.idle();
     expect(sent).toHaveLength(2);
     expect(events.filter((e) => e.type === 'send-failed')).toHaveLength(1);
@@ -170,11 +180,9 @@ describe('misReader', () => {
     for (let i = 0; i < 5; i++) replies.push({ ok: false, error: 'QuotaExceededError: the disk is full' });
     const r = start();
     render(['p1|/']);
-    for (let i = 0; i < 8; i++) {
-      await tick();
-      await r.idle();
-      await new Promise((res) => setTimeout(res, 15));
-    }
+    // Five failures, each retried 10 ms later, then the sixth send is acknowledged.
+    await tick(50);
+    await r.idle();
     expect(events.filter((e) => e.type === 'send-failed').map((e) => e.type === 'send-failed' && e.willRetry)).toEqual([true, true, true, true, true]);
     expect(sent).toHaveLength(6);
     expect(events.filter((e) => e.type === 'stored')).toHaveLength(1);
@@ -239,13 +247,13 @@ describe('misReader', () => {
     other();
     await tick();
     render(['p1|/']);
-    await new Promise((res) => setTimeout(res, 150));
+    await tick(150); // past the second look (RECHECK_MS, 100 ms)
     await r.idle();
     expect(events.filter((e) => e.type === 'not-read' && !e.pending)).toEqual([]);
     expect(sent).toHaveLength(1);
     // A page that stays unreadable: reported once, however often its DOM changes.
     other();
-    await new Promise((res) => setTimeout(res, 150));
+    await tick(150);
     for (let i = 0; i < 3; i++) {
       document.getElementById('app')!.setAttribute('data-x', String(i));
       await tick();

@@ -349,8 +349,9 @@ export function misReader(opts: MisReaderOptions): MisReader {
     readNow: () => run(),
     idle: async () => {
       while (scheduled || running) {
+        // A scheduled read starts in a microtask: one turn of the queue later it is running.
         if (running) await running;
-        else await new Promise((r) => win.setTimeout(r, 0));
+        else await Promise.resolve();
       }
     },
   };

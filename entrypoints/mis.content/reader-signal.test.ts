@@ -1,13 +1,16 @@
 // @vitest-environment happy-dom
 // One reader per page: a second copy started on the page stops the first; a copy whose extension is
 // gone (runtime.id undefined after a reload or update) stops itself. `wxt/browser` is the only mock.
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const runtime: { id?: string } = { id: 'ext' };
 vi.mock('wxt/browser', () => ({ browser: { runtime } }));
 const { readerSignal, stopIfInvalidated } = await import('./reader-signal.ts');
 
-const settle = () => new Promise((r) => setTimeout(r, 20));
+// The window's messages are delivered by a (fake) timer: each test moves it on, never the wall clock.
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+const settle = () => vi.runAllTimersAsync();
 // happy-dom gives a top window's own messages no source; a browser gives the window itself.
 vi.spyOn(window, 'postMessage').mockImplementation(((data: unknown) => {
   setTimeout(() => window.dispatchEvent(new MessageEvent('message', { data, source: window as never })));

@@ -1,7 +1,7 @@
 // Builds the end-to-end copy of the extension (npm run build:e2e → .output-e2e/chrome-mv3) when it is
 // missing or older than any of its sources; returns its folder. Used by the e2e tests and benchmarks.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,7 +10,11 @@ export const E2E_EXTENSION = join(ROOT, '.output-e2e', 'chrome-mv3');
 /** The project's Node 22 (the system node may be older). */
 export const NODE = join(ROOT, 'node_modules', '.bin', 'node');
 
-const SOURCES = ['adapters', 'entrypoints', 'lib', 'storage', 'engine', 'components', 'overlays', 'assets', 'public', 'wxt.config.ts', 'package.json'];
+/**
+ * What is not built into the extension: everything else at the top of the repository counts as a
+ * source, so a folder moved or added is never missed (a stale build would test old code).
+ */
+const NOT_SOURCES = new Set(['node_modules', 'out', 'test', 'bench', 'demo', 'docs']);
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -23,9 +27,17 @@ function newestMtime(path: string): number {
 
 export function ensureE2eBuild(): string {
   const manifest = join(E2E_EXTENSION, 'manifest.json');
-  const newest = Math.max(...SOURCES.map((s) => newestMtime(join(ROOT, s))));
+  const sources = readdirSync(ROOT).filter((f) => !f.startsWith('.') && !NOT_SOURCES.has(f) && !f.endsWith('.md'));
+  const newest = Math.max(...sources.map((s) => newestMtime(join(ROOT, s))));
   if (existsSync(manifest) && statSync(manifest).mtimeMs >= newest) return E2E_EXTENSION;
   const r = spawnSync(NODE, ['--no-warnings', 'scripts/build-e2e.ts'], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`npm run build:e2e failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
   return E2E_EXTENSION;
+}
+
+/** A private copy of the e2e build in `dir` (another build may rewrite .output-e2e while a test runs). */
+export function e2eExtensionCopy(dir: string): string {
+  const copy = join(dir, 'ext');
+  cpSync(ensureE2eBuild(), copy, { recursive: true });
+  return copy;
 }

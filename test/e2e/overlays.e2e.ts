@@ -6,10 +6,10 @@
 // needs. Every badge, chip and card must agree with the report command run on the same export, with
 // the same as-of date (the demo's today). Screenshots go to out/screenshots/ (looked at).
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schoolToMarksCsv } from '../../demo/export/marks-csv.ts';
 import { DEFAULT_SEED, DEFAULT_TODAY, generateSchool } from '../../demo/generate/generate-school.ts';
@@ -18,7 +18,8 @@ import type { DemoSchool } from '../../demo/types.ts';
 import { marksCsv } from '../../engine/formats/marks-csv.ts';
 import type { Report, ReportPupil } from '../../engine/report-json.ts';
 import { CONTENT_SCRIPT_FILE, TABLE_CONTENT_SCRIPT_FILE } from '../../background/extension-manifest.ts';
-import { ensureE2eBuild, NODE, ROOT } from './ensure-e2e-build.ts';
+import { e2eExtensionCopy, NODE, ROOT } from './ensure-e2e-build.ts';
+import { handleIn, launchWithExtension, serviceWorker } from './launch.ts';
 
 const POLICY = 'dfe-support-first';
 const FORM = '1';
@@ -36,8 +37,7 @@ let csv: string;
 let report: Map<string, ReportPupil>;
 const pageErrors: string[] = [];
 
-const handle = <T,>(msg: unknown): Promise<T> =>
-  sw.evaluate((m) => (self as unknown as { attendanceHandle: (x: unknown) => Promise<unknown> }).attendanceHandle(m), msg) as Promise<T>;
+const handle = <T,>(msg: unknown): Promise<T> => handleIn(sw)<T>(msg);
 
 /** The generator's primary school with five pupils of forms[1] moved into forms[0] (30 → 35). */
 function schoolWithClassOf35(): DemoSchool {
@@ -98,8 +98,6 @@ async function badgesShown(p: Page): Promise<string[]> {
         })
       );
     },
-    undefined,
-    { timeout: 20_000 },
   );
   return rowIds(p);
 }
@@ -164,12 +162,10 @@ function unauthorisedDays(id: string, from: string, to: string): string[] {
 // ---- set-up -----------------------------------------------------------------------------------------
 
 beforeAll(async () => {
-  built = ensureE2eBuild();
   mkdirSync(SHOTS, { recursive: true });
   tmp = mkdtempSync(join(tmpdir(), 'att-overlays-'));
-  // A private copy: another build may rewrite .output-e2e while this runs.
-  const ext = join(tmp, 'ext');
-  cpSync(built, ext, { recursive: true });
+  const ext = e2eExtensionCopy(tmp);
+  built = ext;
 
   school = schoolWithClassOf35();
   server = await startDemoServer({ port: 0, school });
@@ -186,22 +182,8 @@ beforeAll(async () => {
   expect(rep.asOf).toBe(school.today);
   report = new Map(rep.pupils.map((p) => [p.pupilId, p]));
 
-  context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1400, height: 950 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-    ],
-  });
-  sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  context = await launchWithExtension(join(tmp, 'profile'), ext, { viewport: { width: 1400, height: 950 } });
+  sw = await serviceWorker(context);
   await handle({ type: 'set-settings', settings: { policyId: POLICY, asOfOverride: school.today } });
   const imported = await handle<{ ok: boolean; error?: string; pupils?: number }>({ type: 'import-export', fileName: 'demo-marks.csv', text: csv, commit: true });
   expect(imported, JSON.stringify(imported).slice(0, 500)).toMatchObject({ ok: true, pupils: rep.pupils.length });
@@ -209,7 +191,7 @@ beforeAll(async () => {
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   // "Leave without saving?" (the MIS's own confirm): yes, so one failed test does not block the next.
   page.on('dialog', (d) => void d.accept());
-}, 240_000);
+});
 
 afterAll(async () => {
   await context?.close();
@@ -299,7 +281,7 @@ describe('overlays beside the demo MIS', () => {
 
   async function warningText(id: string): Promise<string> {
     const w = page.locator(`.att-warn[data-att-pupil="${id}"]`);
-    await w.waitFor({ timeout: 10_000 });
+    await w.waitFor();
     const more = w.locator('button.att-more');
     if ((await more.count()) > 0 && (await more.getAttribute('aria-expanded')) !== 'true') await more.click();
     return w.innerText();
@@ -355,7 +337,7 @@ describe('overlays beside the demo MIS', () => {
     const id = thisWeek[0]!.row!;
     await page.click(`tr.reg-row[data-student-id="${id}"] a.reg-student__link`);
     await page.waitForURL((u) => u.pathname === `/pupils/${id}`);
-    await page.locator(`.att-card[data-att-pupil="${id}"]`).waitFor({ timeout: 20_000 });
+    await page.locator(`.att-card[data-att-pupil="${id}"]`).waitFor();
     const onPupil = await hosts(page);
     expect(onPupil.map((h) => h.key)).toEqual([`card:${id}`]);
 
@@ -372,7 +354,7 @@ describe('overlays beside the demo MIS', () => {
     await page.click(`tr.reg-row[data-student-id="${nine.id}"] a.reg-student__link`);
     await page.waitForURL((u) => u.pathname === `/pupils/${nine.id}`);
     const card = page.locator(`.att-card[data-att-pupil="${nine.id}"]`);
-    await card.waitFor({ timeout: 20_000 });
+    await card.waitFor();
     expectBand(await card.getAttribute('data-att-band'), want);
     expect(await card.getAttribute('data-att-epn')).toBe(String(want.epn.currentSessions));
     expect(await card.getAttribute('data-att-stage')).toBe(want.stage.id);
@@ -405,7 +387,7 @@ describe('overlays beside the demo MIS', () => {
       await expect.poll(() => page.locator(`tr.reg-row[data-student-id="${id}"] td.att-cell--dirty`).count()).toBe(1);
       await page.click('.reg-save');
       const notice = page.locator('[data-att-host="save-notice"] [role="alert"]');
-      await notice.waitFor({ timeout: 10_000 });
+      await notice.waitFor();
       expect(await notice.innerText()).toContain('the marks on this page are not stored yet');
       expect(await notice.innerText()).toContain('no room left');
       await page.screenshot({ path: join(SHOTS, 'overlay-save-failed.png') });
@@ -417,7 +399,7 @@ describe('overlays beside the demo MIS', () => {
     }
     // The reader retries by itself (at most 10 s apart): the notice goes once the page is acknowledged,
     // and the mark is stored.
-    await expect.poll(() => page.locator('[data-att-host="save-notice"]').count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => page.locator('[data-att-host="save-notice"]').count()).toBe(0);
     const stored = await handle<{ ok: true; pupils: { marks: { code: string }[] }[] }>({ type: 'get-stored', pupilIds: [id] });
     expect(stored.pupils[0]!.marks.filter((m) => m.code === 'I').length).toBeGreaterThan(0);
     expect(pageErrors).toEqual([]);

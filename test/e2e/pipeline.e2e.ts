@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../demo/server/start-demo-server.ts';
 import { academicYearStart } from '../../engine/dates.ts';
@@ -16,7 +16,8 @@ import { marksCsv } from '../../engine/formats/marks-csv.ts';
 import { reportPupil, type Report, type ReportPupil } from '../../engine/report-json.ts';
 import type { GetStoredReply, Message, QueryPupilsReply, StoredPupil } from '../../messages/messages.ts';
 import { ensureE2eBuild, NODE, ROOT } from './ensure-e2e-build.ts';
-import { WAIT_MS, waitFor } from './wait-for.ts';
+import { launchWithExtension, serviceWorker } from './launch.ts';
+import { waitFor } from './wait-for.ts';
 
 const POLICY = 'dfe-support-first';
 const FORM = '4';
@@ -161,20 +162,7 @@ beforeAll(async () => {
 
 /** Starts Chromium with the extension on the profile in `userDir` (again after a close: same data). */
 async function launch(): Promise<void> {
-  context = await chromium.launchPersistentContext(userDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--disable-extensions-except=${EXT}`,
-      `--load-extension=${EXT}`,
-    ],
-  });
+  context = await launchWithExtension(userDir, EXT);
   // The service worker's lines (the page's own come through watchConsole).
   context.on('console', (msg) => {
     const l = msg.worker() ? readerLine(msg.text()) : null;
@@ -184,10 +172,7 @@ async function launch(): Promise<void> {
   });
   // After a restart the worker may wait for its first event (the extension page below wakes it), and
   // the extension's id is already known.
-  if (!extId) {
-    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: WAIT_MS }));
-    extId = new URL(sw.url()).host;
-  }
+  if (!extId) extId = new URL((await serviceWorker(context)).url()).host;
   ext = await context.newPage();
   await ext.goto(`chrome-extension://${extId}/popup.html`);
   page = await context.newPage();

@@ -4,16 +4,17 @@
 // sees the preview count, saves, and the side panel's counts change. Both are checked against the
 // report command run on the same marks with the saved policy as a JSON file.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import type { BrowserContext, Worker } from 'playwright-core';
 import { schoolToMarksCsv } from '../../demo/export/marks-csv.ts';
 import { startDemoServer, type DemoServer } from '../../demo/server/start-demo-server.ts';
 import type { Report } from '../../engine/report-json.ts';
+import { e2eExtensionCopy } from './ensure-e2e-build.ts';
+import { handleIn, launchWithExtension, serviceWorker } from './launch.ts';
 
-const EXT = resolve('.output-e2e/chrome-mv3');
 const SHOTS = 'out/screenshots';
 
 let server: DemoServer;
@@ -23,7 +24,7 @@ let extId: string;
 let tmp: string;
 let csvPath: string;
 
-const handle = <T,>(msg: unknown): Promise<T> => sw.evaluate((m) => (self as unknown as { attendanceHandle: (x: unknown) => Promise<unknown> }).attendanceHandle(m), msg) as Promise<T>;
+const handle = <T,>(msg: unknown): Promise<T> => handleIn(sw)<T>(msg);
 
 function report(policy: string): Report {
   return JSON.parse(
@@ -35,28 +36,20 @@ function report(policy: string): Report {
 }
 
 beforeAll(async () => {
-  for (let i = 0; i < 60 && !existsSync(join(EXT, 'manifest.json')); i++) await new Promise((r) => setTimeout(r, 1000));
-  if (!existsSync(join(EXT, 'manifest.json'))) throw new Error(`${EXT} missing: run npm run build:e2e first`);
   mkdirSync(SHOTS, { recursive: true });
   tmp = mkdtempSync(join(tmpdir(), 'att-policy-'));
-  const ext = join(tmp, 'ext');
-  cpSync(EXT, ext, { recursive: true });
+  const ext = e2eExtensionCopy(tmp);
   server = await startDemoServer({ port: 0 });
   const csv = schoolToMarksCsv(server.school);
   csvPath = join(tmp, 'demo-marks.csv');
   writeFileSync(csvPath, csv);
-  context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 900, height: 1000 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
-  });
-  sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  context = await launchWithExtension(join(tmp, 'profile'), ext, { viewport: { width: 900, height: 1000 } });
+  sw = await serviceWorker(context);
   extId = new URL(sw.url()).host;
   await handle({ type: 'set-settings', settings: { asOfOverride: server.school.today, policyId: 'dfe-support-first' } });
   const imported = await handle<{ ok: boolean }>({ type: 'import-export', fileName: 'demo-marks.csv', text: csv, commit: true });
   expect(imported).toMatchObject({ ok: true });
-}, 240_000);
+});
 
 afterAll(async () => {
   await context?.close();

@@ -4,20 +4,21 @@
 // marks CSV export, imported as the options page would. The summary must agree with the report
 // command run on the same file. Screenshots go to out/screenshots/ (look at them).
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { schoolToCtfXml } from '../../demo/export/ctf-xml.ts';
 import { schoolToMarksCsv } from '../../demo/export/marks-csv.ts';
 import { startDemoServer, type DemoServer } from '../../demo/server/start-demo-server.ts';
 import type { Report } from '../../engine/report-json.ts';
+import { e2eExtensionCopy } from './ensure-e2e-build.ts';
+import { handleIn, launchWithExtension, serviceWorker } from './launch.ts';
 
 /** chrome.storage.local as the extension's pages see it (for page.evaluate). */
 type WithChrome = { chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>>; set(v: object): Promise<void>; remove(k: string): Promise<void> } } } };
 
-const EXT = resolve('.output-e2e/chrome-mv3');
 const SHOTS = 'out/screenshots';
 const HOSTILE = '=HYPERLINK("http://evil.example/x","Click me")';
 
@@ -30,7 +31,7 @@ let report: Report;
 let tmp: string;
 let csvText: string;
 
-const handle = <T,>(msg: unknown): Promise<T> => sw.evaluate((m) => (self as unknown as { attendanceHandle: (x: unknown) => Promise<unknown> }).attendanceHandle(m), msg) as Promise<T>;
+const handle = <T,>(msg: unknown): Promise<T> => handleIn(sw)<T>(msg);
 
 interface Summary {
   ok: boolean;
@@ -50,13 +51,9 @@ async function tableCount(page: Page): Promise<number> {
 }
 
 beforeAll(async () => {
-  // Other builds may rewrite .output-e2e while this runs: wait for it, then test a private copy.
-  for (let i = 0; i < 60 && !existsSync(join(EXT, 'manifest.json')); i++) await new Promise((r) => setTimeout(r, 1000));
-  if (!existsSync(join(EXT, 'manifest.json'))) throw new Error(`${EXT} missing: run npm run build:e2e first`);
   mkdirSync(SHOTS, { recursive: true });
   tmp = mkdtempSync(join(tmpdir(), 'att-panel-'));
-  const ext = join(tmp, 'ext');
-  cpSync(EXT, ext, { recursive: true });
+  const ext = e2eExtensionCopy(tmp);
   server = await startDemoServer({ port: 0 });
   csvText = schoolToMarksCsv(server.school);
   const csvPath = join(tmp, 'demo-marks.csv');
@@ -68,22 +65,8 @@ beforeAll(async () => {
     }),
   ) as Report;
 
-  context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 900, height: 1000 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-    ],
-  });
-  sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  context = await launchWithExtension(join(tmp, 'profile'), ext, { viewport: { width: 900, height: 1000 } });
+  sw = await serviceWorker(context);
   extId = new URL(sw.url()).host;
   // The demo's "today" is the as-of date, as in the report command.
   await handle({ type: 'set-settings', settings: { asOfOverride: server.school.today, policyId: 'dfe-support-first' } });
@@ -95,7 +78,7 @@ beforeAll(async () => {
   panel.on('pageerror', (e) => {
     throw e;
   });
-}, 240_000);
+});
 
 afterAll(async () => {
   await context?.close();
@@ -140,7 +123,7 @@ describe('side panel', () => {
     ];
     for (const [flag, n] of flags) {
       await panel.selectOption('select[data-filter="flag"]', flag);
-      expect(await tableCount(panel), flag).toBe(n);
+      await expect.poll(() => tableCount(panel), { message: flag }).toBe(n);
     }
     await panel.selectOption('select[data-filter="flag"]', '');
     // Attribute filters: the first value offered, against the stored attributes.
@@ -153,21 +136,21 @@ describe('side panel', () => {
       expect(values.length, key).toBeGreaterThan(0);
       const v = values[values.length - 1] as string;
       await panel.selectOption(`select[data-filter="${key}"]`, v);
-      expect(await tableCount(panel), `${key}=${v}`).toBe(s.pupils.filter((p) => p.attributes?.[attr] === v).length);
+      await expect.poll(() => tableCount(panel), { message: `${key}=${v}` }).toBe(s.pupils.filter((p) => p.attributes?.[attr] === v).length);
       await panel.selectOption(`select[data-filter="${key}"]`, '');
     }
     for (const key of ['fsm', 'pp', 'socialWorker'] as const) {
       await panel.selectOption(`select[data-filter="${key}"]`, 'yes');
-      expect(await tableCount(panel), key).toBe(s.pupils.filter((p) => p.attributes?.[key] === true).length);
+      await expect.poll(() => tableCount(panel), { message: key }).toBe(s.pupils.filter((p) => p.attributes?.[key] === true).length);
       await panel.selectOption(`select[data-filter="${key}"]`, '');
     }
     await panel.selectOption('select[data-filter="band"]', 'support');
-    expect(await tableCount(panel)).toBe(reportCount((p) => p.band === 'support'));
+    await expect.poll(() => tableCount(panel)).toBe(reportCount((p) => p.band === 'support'));
     // Filters combine: band × flag.
     await panel.selectOption('select[data-filter="flag"]', 'severe');
-    expect(await tableCount(panel)).toBe(reportCount((p) => p.band === 'support' && p.severe));
+    await expect.poll(() => tableCount(panel)).toBe(reportCount((p) => p.band === 'support' && p.severe));
     await panel.click('text=Clear filters');
-    expect(await tableCount(panel)).toBe(report.pupils.length);
+    await expect.poll(() => tableCount(panel)).toBe(report.pupils.length);
   });
 
   it('a case record entry changes the next suggestion', async () => {
@@ -231,8 +214,8 @@ describe('side panel', () => {
     expect(lines[1]).not.toMatch(/,=HYPERLINK/);
     // A preset list: EPN threshold met, whatever the filter.
     await panel.click('button[data-export="epn-met"]');
+    await panel.waitForFunction(() => (window as unknown as { attendanceLastExport: { fileName: string } }).attendanceLastExport.fileName.startsWith('attendance-epn-met-'));
     const epn = await panel.evaluate(() => (window as unknown as { attendanceLastExport: { text: string; fileName: string } }).attendanceLastExport);
-    expect(epn.fileName).toMatch(/^attendance-epn-met-/);
     expect(epn.text.split('\r\n').length - 2).toBe(report.pupils.filter((p) => p.epn.met).length);
     await panel.fill('input[data-filter="search"]', '');
   });
@@ -298,8 +281,7 @@ describe('options page', () => {
     expect(await options.textContent('[data-msg="backup"]')).toContain('nothing stored was changed');
 
     await options.setInputFiles('[data-testid="restore-file"]', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
-    await options.waitForSelector('[data-testid="restore-preview"]');
-    expect(await options.textContent('[data-testid="restore-preview"]')).toContain(`${before.counts.pupils} pupils`);
+    await expect.poll(() => options.textContent('[data-testid="restore-preview"]')).toContain(`${before.counts.pupils} pupils`);
     await options.click('[data-action="confirm-restore"]');
     await expect.poll(async () => (await handle<Summary>({ type: 'query-summary' })).counts.pupils).toBe(before.counts.pupils);
     const after = await handle<Summary>({ type: 'query-summary' });

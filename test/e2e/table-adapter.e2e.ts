@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KESTREL_LOCAL_CODES } from '../../demo/alt/alt-mark.ts';
 import { startAltMis, type AltMis } from '../../demo/alt/start-alt-mis.ts';
@@ -19,6 +19,8 @@ import { marksCsv } from '../../engine/formats/marks-csv.ts';
 import { isFlagged, reportPupil, type Report } from '../../engine/report-json.ts';
 import type { QueryPupilsReply } from '../../messages/messages.ts';
 import { ensureE2eBuild, NODE, ROOT } from './ensure-e2e-build.ts';
+import { handleIn, launchWithExtension, serviceWorker } from './launch.ts';
+import { waitFor } from './wait-for.ts';
 
 const POLICY = 'dfe-support-first';
 /** Year 3 Ash: its week of 7 Sep 2026 shows every Kestrel local spelling (late, late after close, I_F, O_T, ?). */
@@ -31,7 +33,6 @@ interface ReaderLog {
   kind?: string;
   reason?: string;
   pending?: boolean;
-  at: number;
 }
 
 let mis: AltMis;
@@ -43,18 +44,12 @@ let userDir: string;
 let today: string;
 const logs: ReaderLog[] = [];
 
-async function until<T>(what: string, f: () => T | undefined | null | false, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last reader lines: ${JSON.stringify(logs.slice(-5))}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+/** Waits for `f`, failing with the reader's last lines. */
+function until<T>(what: string, f: () => T | undefined | null | false): Promise<T> {
+  return waitFor(what, f, { detail: () => `last reader lines: ${JSON.stringify(logs.slice(-5))}` });
 }
 
-const handle = <T,>(msg: unknown): Promise<T> =>
-  sw.evaluate((m) => (self as unknown as { attendanceHandle: (x: unknown) => Promise<unknown> }).attendanceHandle(m), msg) as Promise<T>;
+const handle = <T,>(msg: unknown): Promise<T> => handleIn(sw)<T>(msg);
 
 beforeAll(async () => {
   const ext = ensureE2eBuild();
@@ -62,22 +57,8 @@ beforeAll(async () => {
   today = mis.school.today;
   userDir = mkdtempSync(join(tmpdir(), 'att-table-e2e-'));
   mkdirSync(SHOTS, { recursive: true });
-  context = await chromium.launchPersistentContext(userDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1200, height: 900 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-    ],
-  });
-  sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  context = await launchWithExtension(userDir, ext, { viewport: { width: 1200, height: 900 } });
+  sw = await serviceWorker(context);
   const extId = new URL(sw.url()).host;
   const r = await handle<{ ok: boolean }>({ type: 'set-settings', settings: { policyId: POLICY, asOfOverride: today } });
   expect(r.ok).toBe(true);
@@ -88,7 +69,7 @@ beforeAll(async () => {
     const text = msg.text();
     if (!text.startsWith('[attendance-overlay] ')) return;
     try {
-      logs.push({ ...(JSON.parse(text.slice(21)) as ReaderLog), at: Date.now() });
+      logs.push(JSON.parse(text.slice(21)) as ReaderLog);
     } catch {
       // not one of the reader's JSON lines
     }
@@ -96,7 +77,7 @@ beforeAll(async () => {
   await page.goto(new URL(`register?form=${FORM}&week=${mondayOf(today)}`, mis.url).href);
   options = await context.newPage();
   await options.goto(`chrome-extension://${extId}/options.html`);
-}, 120_000);
+});
 
 afterAll(async () => {
   await context?.close();
@@ -186,7 +167,8 @@ describe('Kestrel MIS set up from the options page alone', () => {
     expect(stored[0].register.orientation).toBe('pupils-as-columns');
     // With a mapping saved the background registers the mapping reader (mis-table.js) for the granted
     // origins (background/content-scripts.ts); mis.js, declared for them in this build, yields to it.
-    expect(await registeredScripts()).toEqual([{ id: 'mis-table', js: ['mis-table.js'], matches: ['http://127.0.0.1/*', 'http://localhost/*'] }]);
+    // The background does so when it sees the stored mappings change, after the options page saved.
+    await expect.poll(registeredScripts).toEqual([{ id: 'mis-table', js: ['mis-table.js'], matches: ['http://127.0.0.1/*', 'http://localhost/*'] }]);
   });
 
   it('reads the Kestrel register weeks through the saved mapping; the flags equal the report command on the export', async () => {
@@ -204,16 +186,16 @@ describe('Kestrel MIS set up from the options page alone', () => {
     const weeks: string[] = [];
     for (let w = mondayOf(firstDate); w <= today; w = addDays(w, 7)) weeks.push(w);
     expect(weeks.length).toBeGreaterThan(50);
-    const started = Date.now();
+    const started = logs.length;
     for (const week of weeks) {
       const url = new URL(`register?form=${FORM}&week=${week}`, mis.url).href;
-      const since = Date.now();
+      const since = logs.length;
       await page.goto(url);
       await until(`the reader to store ${url}`, () =>
-        logs.find((l) => l.at >= since && l.url === url && (l.type === 'stored' || l.type === 'unchanged' || l.type === 'unrecognised' || (l.type === 'not-read' && !l.pending))),
+        logs.slice(since).find((l) => l.url === url && (l.type === 'stored' || l.type === 'unchanged' || l.type === 'unrecognised' || (l.type === 'not-read' && !l.pending))),
       );
     }
-    expect(logs.filter((l) => l.at >= started && (l.type === 'unrecognised' || (l.type === 'not-read' && !l.pending)))).toEqual([]);
+    expect(logs.slice(started).filter((l) => (l.type === 'unrecognised' || (l.type === 'not-read' && !l.pending)))).toEqual([]);
     expect(logs.filter((l) => l.type === 'stored').length).toBeGreaterThan(40);
 
     const file = join(userDir, 'kestrel-marks.csv');
@@ -238,7 +220,7 @@ describe('Kestrel MIS set up from the options page alone', () => {
     const flagged = pupilIds.filter((id) => isFlagged(theirs.get(id)!));
     expect(flagged.length).toBeGreaterThan(0);
     console.log(`[table-adapter.e2e] ${weeks.length} register weeks read, ${pupilIds.length} pupils compared, ${flagged.length} flagged by the report`);
-  }, 300_000);
+  });
 
   it('shows the register overlays on the Kestrel register: one per pupil, in its name header, agreeing with the report', async () => {
     expect(theirs.size).toBeGreaterThan(0);
@@ -252,8 +234,6 @@ describe('Kestrel MIS set up from the options page alone', () => {
           return hs.length === 1 && hs[0]!.shadowRoot?.querySelector('.att-row[data-att-epn]') != null;
         });
       },
-      undefined,
-      { timeout: 20_000 },
     );
     const shown = await page.evaluate(() =>
       [...document.querySelectorAll('[data-att-host]')].map((h) => {

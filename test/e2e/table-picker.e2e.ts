@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KESTREL_LOCAL_CODES } from '../../demo/alt/alt-mark.ts';
 import { startAltMis, type AltMis } from '../../demo/alt/start-alt-mis.ts';
 import { ROOT } from './ensure-e2e-build.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from './launch.ts';
+import { WAIT_MS } from './wait-for.ts';
 
 let mis: AltMis;
 let browser: Browser;
@@ -34,8 +36,9 @@ beforeAll(async () => {
     platform: 'browser',
   });
   bundle = out.outputFiles[0]!.text;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, timeout: WAIT_MS, args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1300, height: 800 } });
+  page.setDefaultTimeout(WAIT_MS);
 });
 afterAll(async () => {
   await browser?.close();
