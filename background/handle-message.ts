@@ -16,7 +16,7 @@ import { storedPupils } from '../storage/stored-pupils.ts';
 import { SLOTS_PER_YEAR, slotKey } from '../storage/year-record.ts';
 import { activePolicy } from './active-policy.ts';
 import { applyPending, computeResults } from './compute-results.ts';
-import { pupilRow } from './pupil-row.ts';
+import { pupilRow } from '../messages/pupil-row.ts';
 import type { SummaryCache } from './summary-cache.ts';
 import {
   describeZodError,
