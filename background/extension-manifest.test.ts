@@ -30,7 +30,8 @@ describe('manifest', () => {
   });
 
   // The e2e build's test hooks (the background's handler on the worker's global, the last export kept on
-  // the page) are compiled out of the production build: nothing but the extension's pages reaches the handler.
+  // the page, the worker's line for each page it receives) are compiled out of the production build:
+  // nothing but the extension's pages reaches the handler.
   it.skipIf(!existsSync(built))('the built production scripts carry no test hooks', () => {
     const dir = join(built, '..');
     const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
@@ -39,6 +40,7 @@ describe('manifest', () => {
       const js = readFileSync(join(dir, f), 'utf8');
       expect(js, f).not.toContain('attendanceHandle');
       expect(js, f).not.toContain('attendanceLastExport');
+      expect(js, f).not.toContain('ingest-received');
     }
   });
 });

@@ -45,6 +45,12 @@ function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
+/** Days since 1970-01-01 of a year, month (1–12) and day, or null when that is not a real date. */
+export function epochDayOf(y: number, m: number, d: number): number | null {
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return daysFromCivil(y, m, d);
+}
+
 /** True for a `YYYY-MM-DD` string naming a real calendar date (2026-02-30 is false). */
 export function isValidIsoDate(s: string): boolean {
   return parseIso(s) !== null;

@@ -29,6 +29,8 @@ export interface PupilAttributes {
   fsm?: boolean;
   pp?: boolean;
   socialWorker?: boolean;
+  /** Date of birth, when the export gives it (compulsory school age, domain.md §9). */
+  dateOfBirth?: IsoDate;
 }
 
 /**

@@ -68,6 +68,12 @@ export default defineBackground(() => {
       sendResponse({ ok: false, error: `"${String(type)}" is accepted from the extension's own pages only.` });
       return false;
     }
+    // End-to-end build only: a line when a page's marks arrive, so a test can stop this worker while it
+    // stores them (test/e2e/pipeline.e2e.ts). Dropped from the production build.
+    if (import.meta.env.ATT_E2E && type === 'ingest-page') {
+      const url = (message as { source?: { url?: unknown } }).source?.url;
+      console.debug(`[attendance-overlay] ${JSON.stringify({ type: 'ingest-received', url })}`);
+    }
     // The side panel's and options page's own requests (issue 6) go to their handler.
     (isPanelMessage(message) ? handlePanelMessage(message, ctx) : handleMessage(message, ctx)).then(sendResponse, (e: unknown) =>
       sendResponse({ ok: false, error: `Background error: ${e instanceof Error ? e.message : String(e)}` }),

@@ -16,15 +16,16 @@
 // invalid policy file); 2 bad usage (missing or unknown option, bad --as-of or --format). On any
 // error nothing is written to stdout, and stderr names the file, line or element and what is wrong.
 
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { computeSchool } from '../engine/compute-school.ts';
 import { isValidIsoDate } from '../engine/dates.ts';
-import { parseExport } from '../engine/formats/parse-export.ts';
+import { ExportReader } from '../engine/formats/parse-export.ts';
 import { parsePolicy } from '../engine/policy/parse-policy.ts';
 import { PRESETS, presetById } from '../engine/policy/presets/index.ts';
 import type { Policy } from '../engine/policy/schema.ts';
+import type { PupilHistory } from '../engine/types.ts';
 import { reportCsv, reportJson } from '../engine/report-json.ts';
 
 const USAGE =
@@ -51,6 +52,40 @@ function readText(path: string, what: string): string {
     if (code === 'ENOENT') throw bad(`${path}: no such file (${what})`);
     throw bad(`${path}: cannot read the ${what}: ${(e as Error).message}`);
   }
+}
+
+/** Bytes read at a time: the file is read as a stream, so its size does not decide the memory used. */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Reads an export (marks CSV or CTF) piece by piece into engine histories. Memory grows with the
+ * pupils and the sessions they cover, not with the file (engine/formats/imported.ts).
+ */
+function readExport(path: string): PupilHistory[] {
+  const what = 'marks CSV or CTF file';
+  const reader = new ExportReader(path);
+  let fd: number | undefined;
+  try {
+    if (statSync(path).isDirectory()) throw bad(`${path}: is a directory, expected a ${what}`);
+    fd = openSync(path, 'r');
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    for (;;) {
+      const n = readSync(fd, buffer, 0, CHUNK_BYTES, null);
+      if (n === 0) break;
+      reader.push(buffer.subarray(0, n));
+      if (reader.stopped) break;
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (e instanceof CliError || typeof code !== 'string') throw e;
+    if (code === 'ENOENT') throw bad(`${path}: no such file (${what})`);
+    throw bad(`${path}: cannot read the ${what}: ${(e as Error).message}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  const read = reader.end();
+  if (!read.ok) throw bad(read.errors.join('\n'));
+  return read.collector.histories();
 }
 
 /** A preset id, or a path to a JSON policy validated by parsePolicy (every wrong field reported). */
@@ -118,12 +153,8 @@ export function runReport(argv: string[]): string {
   if (format !== 'json' && format !== 'csv') throw usage(`--format ${JSON.stringify(format)}: expected json or csv`);
 
   const { id, policy } = resolvePolicy(values.policy!);
-  const inputPath = values.input!;
-  const text = readText(inputPath, 'marks CSV or CTF file');
-  const parsed = parseExport(text, inputPath);
-  if (!parsed.ok) throw bad(parsed.errors.join('\n'));
-
-  const school = computeSchool(parsed.histories, policy, asOf);
+  const histories = readExport(values.input!);
+  const school = computeSchool(histories, policy, asOf);
   const report = reportJson(asOf, id, school, { flaggedOnly: values['flagged-only'] === true });
   return format === 'csv' ? reportCsv(report, { bom: values['no-bom'] !== true }) : `${JSON.stringify(report, null, 2)}\n`;
 }

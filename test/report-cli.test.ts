@@ -7,10 +7,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeSchool } from '../engine/compute-school.ts';
 import { readCsv } from '../engine/csv.ts';
+import { parseExport } from '../engine/formats/parse-export.ts';
 import { presetById } from '../engine/policy/presets/index.ts';
-import { REPORT_CSV_COLUMNS, type Report, type ReportPupil } from '../engine/report-json.ts';
-import { rmSync } from 'node:fs';
+import { REPORT_CSV_COLUMNS, reportJson, type Report, type ReportPupil } from '../engine/report-json.ts';
+import { readFileSync, rmSync } from 'node:fs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const NODE = join(ROOT, 'node_modules', '.bin', 'node');
@@ -20,7 +22,7 @@ function report(...args: string[]): { code: number | null; stdout: string; stder
   const r = spawnSync(NODE, ['--no-warnings', join(ROOT, 'scripts', 'report.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 120_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -243,6 +245,29 @@ describe('CTF and marks CSV', () => {
 
 // ---- CSV output safety ---------------------------------------------------------------------------
 
+describe('a file read in pieces', () => {
+  it('a marks CSV of several megabytes (rows and a multi-byte name across the read boundaries) gives the report of the whole file', () => {
+    // The sample school 14 times over under other ids (3.4 MB): reads of 1 MiB split rows, quoted names
+    // and multi-byte characters wherever they fall.
+    const sample = readFileSync(SAMPLE, 'utf8');
+    const [header, ...rows] = sample.trimEnd().split(/\r?\n/);
+    const out = [header!.replace(/^\uFEFF/, '')];
+    for (let copy = 0; copy < 14; copy++) {
+      for (const row of rows) out.push(`C${copy}-${row.replace(/^P0(\d\d)/, '$1').replace(/,([^,]*O'Neill)/, ',"Zoë $1, Ñ"')}`);
+    }
+    const text = out.join('\r\n') + '\r\n';
+    expect(Buffer.byteLength(text)).toBeGreaterThan(3 * (1 << 20));
+    const p = file('big.csv', text);
+    const parsed = parseExport(text, p);
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const expected = reportJson('2026-11-20', 'dfe-support-first', computeSchool(parsed.histories, presetById('dfe-support-first')!, '2026-11-20'));
+    const r = json('--input', p, '--policy', 'dfe-support-first', '--as-of', '2026-11-20');
+    expect(r.pupils).toHaveLength(560);
+    expect(r.pupils.some((x) => x.name.startsWith('Zoë '))).toBe(true);
+    expect(r).toEqual(expected);
+  });
+});
+
 describe('CSV output', () => {
   it('neutralises a hostile name and quotes names with commas, quotes and line breaks', () => {
     const p = file(
@@ -303,6 +328,36 @@ describe('errors', () => {
     expectError(run(missing), 1, `${missing}: no such file`);
     const other = file('other.csv', 'id,when\n1,2\n');
     expectError(run(other), 1, `${other}: line 1: unrecognised format`);
+  });
+
+  it('a directory given as the input', () => {
+    expectError(run(dir), 1, `${dir}: is a directory`);
+  });
+
+  it('pupil ids holding a line break or NUL, and years 0000 / 9999, in a marks CSV', () => {
+    const ids = file('bad-ids.csv', 'pupil_id,date,session,code\n"P1\nP2",2026-09-07,AM,/\nP\u00003,2026-09-07,AM,/\n');
+    expectError(run(ids), 1, `${ids}: line 2: pupil_id "P1\\nP2" contains a control character`, `${ids}: line 4: pupil_id "P\\u00003" contains a control character`);
+    const years = file('bad-years.csv', 'pupil_id,date,session,code\nP1,0000-01-03,AM,/\nP1,9999-01-04,AM,/\n');
+    expectError(run(years), 1, `${years}: line 2: date "0000-01-03" is outside the years 1990 to 2100`, `${years}: line 3: date "9999-01-04"`);
+  });
+
+  it('hostile CTF files get one plain message and no stack trace: a DOCTYPE (billion laughs), deep nesting, a foreign namespace', () => {
+    const laughs = file(
+      'laughs.xml',
+      '<?xml version="1.0"?>\n<!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<CTfile><CTFpupilData><Pupil><UPN>A1</UPN><Forename>&b;</Forename></Pupil></CTFpupilData></CTfile>\n',
+    );
+    const deep = file('deep.xml', `<CTfile>${'<a>'.repeat(50_000)}${'</a>'.repeat(50_000)}</CTfile>`);
+    const foreign = file('foreign.xml', toCtf(PUPILS).replace('<CTfile>', '<CTfile xmlns="urn:not-a-ctf">'));
+    for (const [p, message] of [
+      [laughs, `${laughs}: line 2: a DOCTYPE (document type declaration) is not allowed`],
+      [deep, `${deep}: line 1: malformed XML: elements nested more than 100 deep`],
+      [foreign, `${foreign}: line 2: <CTfile> is in the namespace "urn:not-a-ctf"`],
+    ] as const) {
+      const r = run(p);
+      expectError(r, 1, message);
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
   });
 
   it('an unknown policy id, an invalid policy file, a policy file that is not JSON', () => {

@@ -128,7 +128,7 @@ describe('Kestrel MIS through a mapping vs the report command on its export', ()
     const cli = spawnSync(NODE, ['--no-warnings', join(ROOT, 'scripts', 'report.ts'), '--input', file, '--policy', POLICY, '--as-of', asOf], {
       cwd: ROOT,
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: 120_000,
     });
     expect(cli.stderr).toBe('');
     expect(cli.status).toBe(0);

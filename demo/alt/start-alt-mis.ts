@@ -79,6 +79,10 @@ export function altHandler(school: DemoSchool): (req: IncomingMessage, res: Serv
 export async function startAltMis(opts: AltMisOptions = {}): Promise<AltMis> {
   const school = opts.school ?? (await import('../generate/generate-school.ts')).generateSchool();
   const server = createServer(altHandler(school));
+  // Idle keep-alive connections stay open for minutes, not Node's 5 s: a client in the same process
+  // (the tests) that was busy for longer would otherwise reuse a connection the server is closing at
+  // that moment, and its request fails (ECONNRESET), on a loaded machine only.
+  server.keepAliveTimeout = 5 * 60_000;
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

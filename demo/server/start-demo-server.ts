@@ -64,6 +64,10 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   const server = createServer(
     misHandler({ store, school, exporters: opts.exporters ?? defaultExporters, apiDelayMs: opts.apiDelayMs ?? [50, 150] }),
   );
+  // Idle keep-alive connections stay open for minutes, not Node's 5 s: a client in the same process
+  // (the tests) that was busy for longer would otherwise reuse a connection the server is closing at
+  // that moment, and its request fails (ECONNRESET), on a loaded machine only.
+  server.keepAliveTimeout = 5 * 60_000;
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

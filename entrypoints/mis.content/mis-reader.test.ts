@@ -121,6 +121,8 @@ describe('misReader', () => {
     await r.idle();
     expect(sent).toHaveLength(1);
     expect(reads).toHaveLength(1);
+    // Reported (for the end-to-end tests) as a read whose only change is the unsaved edit.
+    expect(events.at(-1)).toEqual({ type: 'unsaved-edits', url: location.href, kind: 'register', edits: 1 });
     render(['p1|/', 'p2|I']);
     await tick();
     await r.idle();

@@ -35,6 +35,8 @@ export type ReaderEvent =
       url: string;
       kind: PageKind;
       pupils: number;
+      /** Unsaved edits on the page when it was read (they are not sent). */
+      edits: number;
       reply: IngestReply;
       /** From the first DOM change this read covers to the background's reply. */
       ms: number;
@@ -44,6 +46,8 @@ export type ReaderEvent =
       sendMs: number;
     }
   | { type: 'unchanged'; url: string; kind: PageKind }
+  /** A read whose only change is in the unsaved edits on screen (sent nowhere: the overlays show them). */
+  | { type: 'unsaved-edits'; url: string; kind: PageKind; edits: number }
   | { type: 'send-failed'; url: string; kind: PageKind; error: string; willRetry: boolean };
 
 export interface MisReader {
@@ -71,6 +75,11 @@ function safely<T>(cb: (x: T) => void, x: T): void {
   } catch (e) {
     console.error('[attendance-overlay] a page listener failed', e);
   }
+}
+
+/** How many unsaved edits a read page shows (only a register has them). */
+function unsavedEdits(data: PageRead): number {
+  return data.kind === 'register' ? data.pupils.reduce((n, p) => n + p.pending.length, 0) : 0;
 }
 
 /** How long after a failed read to look again before reporting it (a navigation settling). */
@@ -196,7 +205,8 @@ export function misReader(opts: MisReaderOptions): MisReader {
     sent.set(href, state);
     const diff = payloadDiff(res.data, state);
     const isNewPage = !page;
-    const readChanged = isNewPage || diff.send !== null || diff.pendingHash !== page!.pendingHash;
+    const pendingChanged = !isNewPage && diff.pendingHash !== page!.pendingHash;
+    const readChanged = isNewPage || diff.send !== null || pendingChanged;
     if (!page) page = startPage(href, kind, adapter, res.data, diff.pendingHash);
     else {
       page.data = res.data;
@@ -208,6 +218,7 @@ export function misReader(opts: MisReaderOptions): MisReader {
     if (!diff.send) {
       // Logged for the first read of a page only (focus changes and our own overlays mutate the DOM).
       if (isNewPage) log({ type: 'unchanged', url: href, kind });
+      else if (pendingChanged) log({ type: 'unsaved-edits', url: href, kind, edits: unsavedEdits(res.data) });
       return;
     }
     const sendStart = win.performance.now();
@@ -227,6 +238,7 @@ export function misReader(opts: MisReaderOptions): MisReader {
         url: href,
         kind,
         pupils,
+        edits: unsavedEdits(res.data),
         reply,
         ms: end - startedAt,
         waitMs: readStart - startedAt,
