@@ -2,10 +2,11 @@
 // calendar arithmetic, no date library: the content script must stay small, issue 5 §5).
 import { shortDate, toEpochDay } from '../engine/dates.ts';
 import type { IsoDate, PupilMeasures, WeekId } from '../engine/types.ts';
+import { formatPct as formatRoundedPct } from '../engine/policy/compare-pct.ts';
 
 /** "88.2%"; the engine already rounded for display (domain.md §3: compare exactly, round only to show). */
 export function formatPct(p: number | null): string {
-  return p === null ? '–' : `${p.toFixed(1)}%`;
+  return p === null ? '–' : formatRoundedPct(p);
 }
 
 /** "3 Nov 2025" */
@@ -19,10 +20,6 @@ export function formatWeekSpan(first: WeekId | null, last: WeekId | null): strin
   const a = toEpochDay(first);
   const b = toEpochDay(last) + 4;
   return `${shortDate(a)} – ${shortDate(b, true)}`;
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** Stable value for data-att-band: the band id, or a fixed word for the states without one. */

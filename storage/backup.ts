@@ -6,7 +6,8 @@ import type { IDBPDatabase } from 'idb';
 import { z } from 'zod';
 import { isValidIsoDate } from '../engine/dates.ts';
 import { DB_VERSION, type AttendanceDB, type CalendarRecord } from './schema.ts';
-import { SLOTS_PER_YEAR, decodeYear, isSchoolSessionCode, type YearRecord } from './year-record.ts';
+import { SLOTS_PER_YEAR, decodeYear, type YearRecord } from './year-record.ts';
+import { isSchoolSessionCode } from '../engine/codes.ts';
 
 export const BACKUP_FORMAT = 'attendance-overlay-backup';
 export const BACKUP_VERSION = 1;

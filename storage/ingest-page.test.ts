@@ -7,8 +7,7 @@ import { ingestPage, ingestPages, QUOTA_MESSAGE, type PageToStore } from './inge
 
 /** What the content script sends: a page to store, with its message type. */
 type IngestPageMessage = PageToStore & { type: 'ingest-page' };
-import { loadCalendar } from './load-calendar.ts';
-import { loadHistories } from './load-histories.ts';
+import { loadCalendar, loadHistories } from './load.test-support.ts';
 import { openDb } from './open-db.ts';
 import type { AttendanceDB } from './schema.ts';
 import { storedPupils } from './stored-pupils.ts';

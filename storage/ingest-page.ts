@@ -21,13 +21,13 @@ import {
   decodeYear,
   emptySlots,
   encodeYear,
-  isSchoolSessionCode,
   readSeconds,
   secondsToIso,
   slotOf,
   type YearRecord,
   type YearSlots,
 } from './year-record.ts';
+import { isSchoolSessionCode } from '../engine/codes.ts';
 
 /** What a full store means for the user; `what` is what was not stored ("this page", "the file"). */
 export const quotaMessage = (what: string): string =>

@@ -5,7 +5,8 @@
 import type { IDBPDatabase } from 'idb';
 import type { AttendanceDB } from './schema.ts';
 import { BACKUP_STORES } from './backup.ts';
-import { SLOTS_PER_YEAR, decodeYear, isSchoolSessionCode } from './year-record.ts';
+import { SLOTS_PER_YEAR, decodeYear } from './year-record.ts';
+import { isSchoolSessionCode } from '../engine/codes.ts';
 
 export interface RetentionOptions {
   /** Remove pupils whose latest read is more than this many days before `now`. */

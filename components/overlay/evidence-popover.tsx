@@ -9,7 +9,8 @@ import type { PupilResult, SessionKey } from '../../engine/types.ts';
 import { completenessText, type HistoryCompleteness } from './completeness.ts';
 import { epnThreshold } from './epn-chip.tsx';
 import { bandText } from '../../engine/policy/band-text.ts';
-import { formatDate, formatPct, formatWeekSpan, plural } from '../format.ts';
+import { formatDate, formatPct, formatWeekSpan } from '../format.ts';
+import { plural } from '../../engine/plural.ts';
 
 export interface EvidencePopoverProps {
   id: string;

@@ -7,7 +7,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { keyDate } from '../../engine/dates.ts';
 import type { PupilRow } from '../../messages/pupil-row.ts';
 import type { CrawlTarget } from '../../messages/panel-messages.ts';
-import { formatDate, plural } from '../format.ts';
+import { formatDate } from '../format.ts';
+import { plural } from '../../engine/plural.ts';
 import { crawlState, loadCrawlState, recordResult, type CrawlState } from './crawl-state.ts';
 
 export interface CrawlApi {

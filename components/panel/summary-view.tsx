@@ -4,7 +4,8 @@
 // count is a button that filters the pupil table to those pupils.
 import type { PupilRow } from '../../messages/pupil-row.ts';
 import type { SummaryCounts } from '../../messages/messages.ts';
-import { formatDate, plural } from '../format.ts';
+import { formatDate } from '../format.ts';
+import { plural } from '../../engine/plural.ts';
 import { NATIONAL_FIGURES } from './national-figures.ts';
 import { hasFlag, type FlagId } from './panel-data.ts';
 
