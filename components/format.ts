@@ -2,11 +2,10 @@
 // calendar arithmetic, no date library: the content script must stay small, issue 5 §5).
 import { shortDate, toEpochDay } from '../engine/dates.ts';
 import type { IsoDate, PupilMeasures, WeekId } from '../engine/types.ts';
-import { formatPct as formatRoundedPct } from '../engine/policy/compare-pct.ts';
 
 /** "88.2%"; the engine already rounded for display (domain.md §3: compare exactly, round only to show). */
 export function formatPct(p: number | null): string {
-  return p === null ? '–' : formatRoundedPct(p);
+  return p === null ? '–' : `${p.toFixed(1)}%`;
 }
 
 /** "3 Nov 2025" */

@@ -4,7 +4,6 @@
 // into words, most serious first, so the row can say it before the MIS saves anything (issue 5 §2).
 import type { PupilResult } from '../../engine/types.ts';
 import { plural } from '../../engine/plural.ts';
-import { formatPct } from '../../engine/policy/compare-pct.ts';
 
 export interface SaveWarningOptions {
   /** The policy's EPN threshold and window (domain.md §4; national default 10 sessions in 10 school weeks). */
@@ -13,7 +12,7 @@ export interface SaveWarningOptions {
 }
 
 function pct(p: number | null): string {
-  return p === null ? 'no possible sessions' : formatPct(p);
+  return p === null ? 'no possible sessions' : `${p.toFixed(1)}%`;
 }
 
 /** Sessions from the threshold at which the EPN chip and this warning start to show (design choice: 3). */
