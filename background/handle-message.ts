@@ -1,6 +1,6 @@
 // The background's request handler: validates every message (design.md: validate at every boundary),
 // ingests, recomputes with the engine and answers queries. Holds no state: everything comes from the
-// database on each call, so the MV3 service worker can be stopped at any time (issue 4 §3).
+// database on each call, so the MV3 service worker can be stopped at any time.
 import type { IDBPDatabase } from 'idb';
 import { keyDate, keyHalf, sessionKey } from '../engine/dates.ts';
 import { presetById } from '../engine/policy/presets/index.ts';

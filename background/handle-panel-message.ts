@@ -169,7 +169,7 @@ export function bandRanges(policy: Policy): Map<string, string> {
 /** What changes between two result sets for the same pupils (same order). */
 export function comparePolicies(before: readonly PupilResult[], after: readonly PupilResult[], from: Policy, to: Policy, asOf: IsoDate): PreviewPolicyReply {
   const ids = { asOf, fromPolicyId: from.id, toPolicyId: to.id };
-  // An edit of the same policy (issue 6 §4: thresholds changed, the same bands): a pupil changes band
+  // An edit of the same policy (thresholds changed, the same bands): a pupil changes band
   // when they move to another band, as the attendance lead reads "14 pupils change band". Moving a
   // bound changes a band's range for everyone in it, so ranges only decide between different policies.
   const sameBands = from.bands.length === to.bands.length && from.bands.every((b, i) => b.id === to.bands[i]?.id);

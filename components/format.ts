@@ -1,5 +1,5 @@
 // Small display helpers shared by the components. Dates come from engine/dates.ts (integer
-// calendar arithmetic, no date library: the content script must stay small, issue 5 §5).
+// calendar arithmetic, no date library: the content script must stay small).
 import { shortDate, toEpochDay } from '../engine/dates.ts';
 import type { IsoDate, PupilMeasures, WeekId } from '../engine/types.ts';
 

@@ -74,7 +74,7 @@ export default defineBackground(() => {
       const url = (message as { source?: { url?: unknown } }).source?.url;
       console.debug(`[attendance-overlay] ${JSON.stringify({ type: 'ingest-received', url })}`);
     }
-    // The side panel's and options page's own requests (issue 6) go to their handler.
+    // The side panel's and options page's own requests go to their handler.
     (isPanelMessage(message) ? handlePanelMessage(message, ctx) : handleMessage(message, ctx)).then(sendResponse, (e: unknown) =>
       sendResponse({ ok: false, error: `Background error: ${e instanceof Error ? e.message : String(e)}` }),
     );

@@ -1,8 +1,8 @@
-// Stores what the content script read from MIS pages, in ONE readwrite transaction (issue 4 §3–4):
+// Stores what the content script read from MIS pages, in ONE readwrite transaction:
 // either everything from the page (or batch of pages) is stored or nothing is.
 //
 // Rules:
-// - Saved marks only; pending (unsaved) edits are never stored (issue 4 §2).
+// - Saved marks only; pending (unsaved) edits are never stored.
 // - Each session slot remembers when it was last read. A read older than that is stale: it never
 //   overwrites (pages can arrive out of order from two tabs or a slow tab), but when it shows a
 //   different code it is evidence of an amendment, which is recorded.

@@ -1,4 +1,4 @@
-// Data retention (issue 6 §4): remove pupils not seen in any page read for a chosen time, and
+// Data retention: remove pupils not seen in any page read for a chosen time, and
 // "remove all data". A pupil's marks, amendments and case record go with them, and the learned school
 // calendar is decremented by their marks (domain.md §8.6: a session is a school session while any
 // stored pupil has a real mark in it), all in one transaction.

@@ -13,7 +13,7 @@
 // a code in this pupil-year, `origAt[slot]` the exceptions, so a consistent local spelling costs a few
 // bytes per year rather than per mark.
 // reads: when each slot was last read (seconds since 2020-01-01Z), as delta-coded runs (decodeYear).
-// Needed so an older read arriving late never overwrites a newer one (issue 4 §4).
+// Needed so an older read arriving late never overwrites a newer one.
 import { CODE_TABLE } from '../engine/codes.ts';
 import { academicYearStart, mondayOf, toEpochDay, weekdayOfDay } from '../engine/dates.ts';
 import type { Half, IsoDate, SessionKey } from '../engine/types.ts';

@@ -1,4 +1,4 @@
-// The pupil page summary card (issue 5 §3): attendance and band, PA / SA, the EPN window, broken
+// The pupil page summary card: attendance and band, PA / SA, the EPN window, broken
 // weeks, spells, the weekday × AM/PM pattern, statutory returns, the suggested stage, data-quality
 // warnings and history completeness. Every section folds away; the whole card folds to one line.
 import { sessionLabel } from '../../engine/dates.ts';

@@ -1,7 +1,7 @@
 // What saving the pending edits would do to a pupil: compares the engine's result for the marks as
 // stored (`before`) with its result for the marks including the unsaved edits (`after`). Pure: the
 // background computes both results (query-pupils with pending edits), this only puts the difference
-// into words, most serious first, so the row can say it before the MIS saves anything (issue 5 §2).
+// into words, most serious first, so the row can say it before the MIS saves anything.
 import type { PupilResult } from '../../engine/types.ts';
 import { plural } from '../../engine/plural.ts';
 

@@ -1,4 +1,4 @@
-// End to end: the demo MIS (issue 3 §2–5) in real Chromium. Client-side navigation, the register
+// End to end: the demo MIS in real Chromium. Client-side navigation, the register
 // (marks compared with the school data), week navigation, editing with the code picker, saving,
 // the pupil page and the exports. Screenshots go to out/screenshots/ (look at them).
 import { existsSync, mkdirSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { startDemoServer, type DemoServer } from '../../demo/server/start-demo-s
 import { tinySchool } from '../../demo/server/tiny-school.ts';
 
 const SHOTS = 'out/screenshots';
-// The generator and the exporters are another helper's work (issue 3 §1); until they exist the
+// The generator and the exporters are another helper's work; until they exist the
 // tests run on a hand-made school and skip the export checks.
 const HAVE_GENERATOR = existsSync('demo/generate/generate-school.ts');
 const HAVE_EXPORTERS = existsSync('demo/export/marks-csv.ts') && existsSync('demo/export/ctf-xml.ts');
