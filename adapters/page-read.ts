@@ -48,7 +48,7 @@ export const registerPupilSchema = z.object({
   name: z.string().max(200),
   /** SAVED marks only: these go into the history. */
   marks: z.array(markReadSchema).max(2000),
-  /** Unsaved edits on screen: never stored (issue 4 §2), only used for "if saved" warnings. */
+  /** Unsaved edits on screen: never stored, only used for "if saved" warnings. */
   pending: z.array(markReadSchema).max(2000),
 });
 

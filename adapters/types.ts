@@ -7,7 +7,7 @@ import type { PupilPageRead, RegisterPageRead } from './page-read.ts';
 export type PageKind = 'register' | 'pupil';
 
 /**
- * A read either gives the whole page or says why not (issue 4 §1: a page that does not match is
+ * A read either gives the whole page or says why not (a page that does not match is
  * reported as unrecognised, never half-read). `pending: true` marks a page that is still loading
  * (no rows rendered yet): the caller should wait for the DOM to change rather than report it.
  */

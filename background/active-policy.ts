@@ -1,4 +1,4 @@
-// Which policy the background computes with (issue 6 §4): the user's edited policy when settings
+// Which policy the background computes with: the user's edited policy when settings
 // point at it, else the chosen preset, else the default preset with the reason (never a crash: a
 // stored setting that no longer matches anything falls back, design.md "validate at every boundary").
 import { DEFAULT_POLICY_ID, presetById } from '../engine/policy/presets/index.ts';

@@ -2,18 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { sessionKey } from '../engine/dates.ts';
 import { presetById } from '../engine/policy/presets/index.ts';
 import type { PupilHistory } from '../engine/types.ts';
-import { applyPending, calendarHistory, computeResults } from './compute-results.ts';
+import { applyPending, computeResults } from './compute-results.ts';
 
 const mon = sessionKey('2025-09-01', 'AM');
-
-describe('calendarHistory', () => {
-  it('has a present mark on exactly the calendar sessions', () => {
-    const h = calendarHistory([mon, mon + 1, mon + 4]);
-    expect(h.firstKey).toBe(mon);
-    expect(h.codes).toEqual(['/', '/', '', '', '/']);
-    expect(calendarHistory([]).codes).toEqual([]);
-  });
-});
 
 describe('applyPending', () => {
   const h: PupilHistory = { pupilId: 'A', name: 'A', firstKey: mon + 2, codes: ['/', '\\'] };

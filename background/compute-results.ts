@@ -3,20 +3,17 @@
 // in; results out.
 //
 // The school calendar (domain.md §1: a school session is one where ANY pupil has a real mark) comes
-// from every pupil stored, not only the few being computed. computeSchool derives its calendar from
-// the histories it is given, so the stored calendar is passed in as one extra synthetic history that
-// has a present mark on every school session; its own result is dropped.
+// from every pupil stored, not only the few being computed: the stored calendar is given to the
+// engine beside the histories.
 import { computeSchool } from '../engine/compute-school.ts';
-import { sessionKey } from '../engine/dates.ts';
+import { academicYearStart, addDays, sessionKey } from '../engine/dates.ts';
 import type { Policy } from '../engine/policy/schema.ts';
 import type { CaseEvent, IsoDate, PupilHistory, PupilResult, SessionKey } from '../engine/types.ts';
 import type { PendingEdit } from '../messages/messages.ts';
 
-const CALENDAR_ID = '\u0000school-calendar';
-
 export interface ComputeInput {
   histories: readonly PupilHistory[];
-  /** Every school session key learned from all stored pupils (storage/load-calendar.ts). */
+  /** Every school session key learned from all stored pupils (storage/load-compute-input.ts). */
   calendar: readonly SessionKey[];
   policy: Policy;
   asOf: IsoDate;
@@ -30,20 +27,15 @@ export interface ComputeOutput {
   schoolWeeks: number;
 }
 
-/** A history with a present mark on every calendar session: makes the engine see the whole school's calendar. */
-export function calendarHistory(calendar: readonly SessionKey[]): PupilHistory {
-  if (calendar.length === 0) return { pupilId: CALENDAR_ID, name: '', firstKey: 0, codes: [] };
-  const first = calendar[0] as number;
-  const last = calendar[calendar.length - 1] as number;
-  const codes = new Array<string>(last - first + 1).fill('');
-  for (const k of calendar) codes[k - first] = '/';
-  return { pupilId: CALENDAR_ID, name: '', firstKey: first, codes };
+export function computeResults(input: ComputeInput): ComputeOutput {
+  const school = computeSchool(input.histories, input.policy, input.asOf, input.caseHistories, input.calendar);
+  return { pupils: school.pupils, schoolSessions: school.schoolSessions, schoolWeeks: school.schoolWeeks };
 }
 
-export function computeResults(input: ComputeInput): ComputeOutput {
-  const all = [...input.histories, calendarHistory(input.calendar)];
-  const school = computeSchool(all, input.policy, input.asOf, input.caseHistories);
-  return { pupils: school.pupils.slice(0, input.histories.length), schoolSessions: school.schoolSessions, schoolWeeks: school.schoolWeeks };
+/** Which academic years to load: the as-of date's, and the one before (the EPN window may reach back into it: domain.md §4). */
+export function yearStartsFor(asOf: IsoDate): IsoDate[] {
+  const yearStart = academicYearStart(asOf);
+  return [academicYearStart(addDays(yearStart, -1)), yearStart];
 }
 
 /** The history as it would be if these unsaved edits were saved (for "if you save this" warnings). */

@@ -1,5 +1,5 @@
-// Which MIS content script the background registers, and for which origins (issue 4 §5, issue 7,
-// issue 5 §5): mis.js for the granted origins while no table mapping is saved; mis-table.js instead
+// Which MIS content script the background registers, and for which origins (only those granted; the
+// smaller reader where no table mapping needs the bigger one): mis.js for the granted origins while no table mapping is saved; mis-table.js instead
 // (never both for an origin) once one is; back when the last is removed. Origins mis.js is declared
 // for in the manifest (the e2e build) get no registered copy of it, but do get mis-table.js.
 // `wxt/browser` (permissions, storage, scripting) is the only mock: a small in-memory registry.

@@ -1,10 +1,10 @@
-// Registers the MIS content script for exactly the origins the user granted (issue 4 §5). Run at
+// Registers the MIS content script for exactly the origins the user granted. Run at
 // every service-worker start, when permissions are added or removed, and when the saved table mappings
-// change (issue 7); the registration persists across browser sessions, and re-running it is harmless.
+// change; the registration persists across browser sessions, and re-running it is harmless.
 //
 // One reader per page: without saved mappings the small mis.js (built-in adapters) is registered; with
 // at least one, mis-table.js (built-in adapters, then the mappings) is registered instead and mis.js is
-// not, so schools without mappings never load the table adapter (issue 5: the content script stays small).
+// not, so schools without mappings never load the table adapter (the content script stays small).
 import { browser } from 'wxt/browser';
 import { hasSavedMappings, MAPPINGS_KEY } from '../adapters/table/mapping-constants.ts';
 import { CONTENT_SCRIPT_FILE, CONTENT_SCRIPT_ID, TABLE_CONTENT_SCRIPT_FILE, TABLE_CONTENT_SCRIPT_ID } from './extension-manifest.ts';

@@ -1,4 +1,4 @@
-// What the manifest asks for (issue 4 §5; design.md: no broad host access). Used by wxt.config.ts and
+// What the manifest asks for (design.md: least permissions, no broad host access). Used by wxt.config.ts and
 // tested on its own, so the production/e2e difference is pinned by a unit test.
 //
 // Production: no host_permissions at all. The user grants the MIS origin at run time from the popup
@@ -14,9 +14,9 @@ export const CONTENT_SCRIPT_FILE = 'mis.js';
 /** Id of the run-time registration made by the background. */
 export const CONTENT_SCRIPT_ID = 'mis';
 /**
- * The content script with the school's saved table mappings (entrypoints/mis-table.ts, issue 7):
+ * The content script with the school's saved table mappings (entrypoints/mis-table.ts):
  * the built-in adapters and the mappings. The background registers it instead of mis.js when at least
- * one mapping is saved, so schools without mappings never load the table adapter (issue 5: mis.js small).
+ * one mapping is saved, so schools without mappings never load the table adapter (mis.js small).
  */
 export const TABLE_CONTENT_SCRIPT_FILE = 'mis-table.js';
 export const TABLE_CONTENT_SCRIPT_ID = 'mis-table';
@@ -35,7 +35,7 @@ export function manifestOptions(): ManifestOptions {
     name: 'Attendance overlay',
     description:
       'Band badges, stage suggestions and penalty-notice warnings beside your MIS registers. Everything stays on this device.',
-    // storage/unlimitedStorage: a whole school's mark history (issue 4 §4); scripting: register the
+    // storage/unlimitedStorage: a whole school's mark history; scripting: register the
     // content script for granted origins; activeTab: the popup may read the current tab's URL.
     permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],

@@ -1,8 +1,8 @@
 // The background's request handler: validates every message (design.md: validate at every boundary),
 // ingests, recomputes with the engine and answers queries. Holds no state: everything comes from the
-// database on each call, so the MV3 service worker can be stopped at any time (issue 4 §3).
+// database on each call, so the MV3 service worker can be stopped at any time.
 import type { IDBPDatabase } from 'idb';
-import { academicYearStart, addDays, keyDate, keyHalf, sessionKey } from '../engine/dates.ts';
+import { keyDate, keyHalf, sessionKey } from '../engine/dates.ts';
 import { presetById } from '../engine/policy/presets/index.ts';
 import type { Policy } from '../engine/policy/schema.ts';
 import type { IsoDate, PupilResult } from '../engine/types.ts';
@@ -15,8 +15,8 @@ import { getSettingsReport, setSettings } from '../storage/settings.ts';
 import { storedPupils } from '../storage/stored-pupils.ts';
 import { SLOTS_PER_YEAR, slotKey } from '../storage/year-record.ts';
 import { activePolicy } from './active-policy.ts';
-import { applyPending, computeResults } from './compute-results.ts';
-import { pupilRow } from './pupil-row.ts';
+import { applyPending, computeResults, yearStartsFor } from './compute-results.ts';
+import { pupilRow } from '../messages/pupil-row.ts';
 import type { SummaryCache } from './summary-cache.ts';
 import {
   describeZodError,
@@ -135,12 +135,6 @@ export async function handleMessage(raw: unknown, ctx: HandlerContext): Promise<
   }
   // Not reached: every message type returns in the switch above (TypeScript checks it is exhaustive).
   return { ok: false, error: `Unhandled message type "${String((raw as { type?: unknown }).type)}".` };
-}
-
-/** Which academic years to load: the as-of date's, and the one before (the EPN window may reach back into it: domain.md §4). */
-function yearStartsFor(asOf: IsoDate): IsoDate[] {
-  const yearStart = academicYearStart(asOf);
-  return [academicYearStart(addDays(yearStart, -1)), yearStart];
 }
 
 async function queryPupils(

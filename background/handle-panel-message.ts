@@ -1,21 +1,17 @@
 // The background's handler for the side panel's and options page's requests (messages/panel-messages.ts).
 // Like handle-message.ts it holds no state: every call reads the database afresh.
 import type { IDBPDatabase } from 'idb';
-import { academicYearStart, addDays } from '../engine/dates.ts';
 import { presetById } from '../engine/policy/presets/index.ts';
 import { assignBand } from '../engine/policy/assign-band.ts';
 import type { Policy } from '../engine/policy/schema.ts';
 import type { IsoDate, PupilMeasures, PupilResult } from '../engine/types.ts';
 import { bandText } from '../engine/policy/band-text.ts';
 import { restoreBackup, exportBackup, validateBackup } from '../storage/backup.ts';
-import { caseHistory } from '../storage/case-history.ts';
 import { importMarks } from '../storage/import-marks.ts';
-import { loadCalendar } from '../storage/load-calendar.ts';
-import { loadHistories } from '../storage/load-histories.ts';
+import { loadComputeInput } from '../storage/load-compute-input.ts';
 import { removeAllData, retention } from '../storage/retention.ts';
 import type { AttendanceDB } from '../storage/schema.ts';
-import { getSettings } from '../storage/settings.ts';
-import { computeResults } from './compute-results.ts';
+import { computeResults, yearStartsFor } from './compute-results.ts';
 import { summaryChanged, type HandlerContext } from './handle-message.ts';
 import { customPolicySchema, describeZodError, type ErrorReply } from '../messages/messages.ts';
 import { activePolicy } from './active-policy.ts';
@@ -140,17 +136,13 @@ async function crawlTargets(db: IDBPDatabase<AttendanceDB>): Promise<{ targets: 
 
 /** Every stored pupil's result under the current policy and under `to`, and what changes. */
 async function previewPolicy(db: IDBPDatabase<AttendanceDB>, ctx: HandlerContext, to: Policy): Promise<PreviewPolicyReply> {
-  const settings = await getSettings(db);
+  const today = ctx.today();
+  const { settings, stored, calendar, caseHistories } = await loadComputeInput(db, undefined, (s) => yearStartsFor(s.asOfOverride ?? today));
   const from = activePolicy(settings).policy;
-  const asOf: IsoDate = settings.asOfOverride ?? ctx.today();
-  const yearStart = academicYearStart(asOf);
-  const yearStarts = [academicYearStart(addDays(yearStart, -1)), yearStart];
-  const stored = await loadHistories(db, yearStarts);
-  const calendar = await loadCalendar(db, yearStarts);
-  const cases = await caseHistory(db);
+  const asOf: IsoDate = settings.asOfOverride ?? today;
   const histories = stored.map((s) => s.history);
-  const before = computeResults({ histories, calendar, policy: from, asOf, caseHistories: cases }).pupils;
-  const after = computeResults({ histories, calendar, policy: to, asOf, caseHistories: cases }).pupils;
+  const before = computeResults({ histories, calendar, policy: from, asOf, caseHistories }).pupils;
+  const after = computeResults({ histories, calendar, policy: to, asOf, caseHistories }).pupils;
   return comparePolicies(before, after, from, to, asOf);
 }
 
@@ -177,7 +169,7 @@ export function bandRanges(policy: Policy): Map<string, string> {
 /** What changes between two result sets for the same pupils (same order). */
 export function comparePolicies(before: readonly PupilResult[], after: readonly PupilResult[], from: Policy, to: Policy, asOf: IsoDate): PreviewPolicyReply {
   const ids = { asOf, fromPolicyId: from.id, toPolicyId: to.id };
-  // An edit of the same policy (issue 6 §4: thresholds changed, the same bands): a pupil changes band
+  // An edit of the same policy (thresholds changed, the same bands): a pupil changes band
   // when they move to another band, as the attendance lead reads "14 pupils change band". Moving a
   // bound changes a band's range for everyone in it, so ranges only decide between different policies.
   const sameBands = from.bands.length === to.bands.length && from.bands.every((b, i) => b.id === to.bands[i]?.id);

@@ -1,5 +1,5 @@
 // Where each MIS shows one pupil's attendance page, by adapter id: used by "fill the history" to read
-// every pupil page (issue 6 §3). Only MIS whose pupil pages have a stable address can be filled this
+// every pupil page. Only MIS whose pupil pages have a stable address can be filled this
 // way; for the others the panel offers the CTF / marks CSV import instead.
 const BUILDERS: Record<string, (origin: string, pupilId: string) => string> = {
   // adapters/demo/read-pupil.ts: the demo MIS's student page is /pupils/<id>.

@@ -1,4 +1,4 @@
-// The whole-school summary, kept in the background between changes (issue 6 §1: the side panel opens
+// The whole-school summary, kept in the background between changes (the side panel opens
 // to its summary for 2,000 pupils in under 300 ms; computing it takes ~150–200 ms of that).
 // Correctness first: every request that may write (ingest, case record, settings, import, restore,
 // retention, remove all) bumps the generation and drops the kept reply BEFORE it writes; a reply

@@ -1,4 +1,4 @@
-// Engine benchmark (issue 2 §7): computeSchool over a generated school of 2,000 pupils with two full
+// Engine benchmark: computeSchool over a generated school of 2,000 pupils with two full
 // academic years of marks (Sep 2024 – Jul 2026). Goal: every pupil in under 50 ms on this machine.
 // Prints figures; asserts nothing (timings vary with the machine and its load). Wall time is what
 // the goal is about, but other processes competing for the cores inflate it; the CPU time of this

@@ -1,4 +1,4 @@
-// Benchmark of the register overlays (issue 5 §5), with the built extension (npm run build:e2e) in
+// Benchmark of the register overlays, with the built extension (npm run build:e2e) in
 // Chromium on the demo MIS (primary school, a class of 32, history imported from the demo's export so
 // every pupil has a band):
 //

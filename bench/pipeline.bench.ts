@@ -1,4 +1,4 @@
-// Benchmark of the read → store → compute pipeline (issue 4 §7), with the built extension in Chromium
+// Benchmark of the read → store → compute pipeline, with the built extension in Chromium
 // against the demo MIS's large school (2,000 pupils), as of the end of its academic year:
 //
 //   node --no-warnings bench/pipeline.bench.ts [--registers N] [--pupil-pages N]
@@ -10,7 +10,7 @@
 //  3. register pages: time from the register's rows appearing in the MIS page to the content script
 //     holding the background's reply (stored and recomputed), median of N fresh weeks;
 //  4. pupil pages through the real MIS page (client-side navigation): pages per second, end to end.
-// Goals (issue 4 §7): < 100 ms per register page; 2,000 pupils' full year in < 5 s; < 1 KB per pupil-year.
+// Goals: < 100 ms per register page; 2,000 pupils' full year in < 5 s; < 1 KB per pupil-year.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

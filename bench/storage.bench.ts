@@ -1,4 +1,4 @@
-// Storage and background benchmark (issue 4 §7), in real Chromium against the built extension: the
+// Storage and background benchmark, in real Chromium against the built extension: the
 // background's handler (validate → one IndexedDB transaction → recompute with the engine) for
 // - a register page (a tutor group of ~30 pupils, one week): median of repeated reads;
 // - a whole school's pupil pages (2,000 pupils, a full academic year each): one message per page as

@@ -1,5 +1,5 @@
 // Small display helpers shared by the components. Dates come from engine/dates.ts (integer
-// calendar arithmetic, no date library: the content script must stay small, issue 5 §5).
+// calendar arithmetic, no date library: the content script must stay small).
 import { shortDate, toEpochDay } from '../engine/dates.ts';
 import type { IsoDate, PupilMeasures, WeekId } from '../engine/types.ts';
 
@@ -19,10 +19,6 @@ export function formatWeekSpan(first: WeekId | null, last: WeekId | null): strin
   const a = toEpochDay(first);
   const b = toEpochDay(last) + 4;
   return `${shortDate(a)} – ${shortDate(b, true)}`;
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** Stable value for data-att-band: the band id, or a fixed word for the states without one. */

@@ -1,4 +1,4 @@
-// `npm run --silent demo:serve -- --port PORT [--size …] [--seed N] [--today YYYY-MM-DD]` (issue 3 §5):
+// `npm run --silent demo:serve -- --port PORT [--size …] [--seed N] [--today YYYY-MM-DD]`:
 // serves the demo MIS alone until stopped. The first line of stdout is the base URL; nothing else is
 // printed unless something goes wrong. Bad arguments: a clear message on stderr and exit code 2.
 import { parseServeArgs, SERVE_USAGE, ServeArgsError } from './server/parse-serve-args.ts';

@@ -1,4 +1,4 @@
-// `npm start` (the README's main command, issue 3 §4): builds the extension, starts the demo MIS with
+// `npm start` (the README's main command): builds the extension, starts the demo MIS with
 // the default school on a free port, and opens Chromium with the extension loaded on the register of
 // the first form. Without a display (no DISPLAY, or CI set) it says so, runs headless, writes
 // screenshots of the register and a pupil page to out/screenshots/, prints where, and exits.

@@ -170,6 +170,15 @@ export function codeInfo(code: string): CodeInfo {
   return { code, meaning: 'unknown code', category: 'unknown', possible: false, epn: false, legacy: false };
 }
 
+/**
+ * True when a mark makes its session a school session: any mark but `#` (planned closure), `-` (no
+ * mark) or `''` (nothing read) (domain.md §1, §8.6). The school calendar is learned from it, in the
+ * engine and in what storage keeps between reads.
+ */
+export function isSchoolSessionCode(code: string): boolean {
+  return code !== '' && code !== '#' && code !== '-';
+}
+
 /** True when a session carries a mark: anything except `''` and `-` (domain.md §8.8). */
 export function isMarked(code: string): boolean {
   return code !== '' && code !== '-';

@@ -9,7 +9,7 @@ import type { Policy } from './policy/schema.ts';
 import { suggestStage } from './policy/suggest-stage.ts';
 import { schoolCalendar } from './school-calendar.ts';
 import { statutoryReturnsFromMeasures } from './statutory-returns.ts';
-import type { CaseEvent, IsoDate, PupilHistory, PupilResult } from './types.ts';
+import type { CaseEvent, IsoDate, PupilHistory, PupilResult, SessionKey } from './types.ts';
 
 export interface SchoolResult {
   /** School sessions in the academic year containing asOf, up to asOf (domain.md §1). */
@@ -26,15 +26,17 @@ const NO_EVENTS: readonly CaseEvent[] = Object.freeze([]);
  * School sessions and weeks are inferred from all the histories together (domain.md §1: a session
  * is a school session when any pupil has a real mark for it), so the calendar is built once and
  * shared. `caseHistories` maps a pupil id to what people recorded (stages, letters...), which the
- * stage suggestion uses; pupils without an entry have no recorded case history.
+ * stage suggestion uses; pupils without an entry have no recorded case history. `knownSessions` are
+ * school sessions learned from pupils not given here (see schoolCalendar).
  */
 export function computeSchool(
   histories: readonly PupilHistory[],
   policy: Policy,
   asOf: IsoDate,
   caseHistories?: ReadonlyMap<string, CaseEvent[]>,
+  knownSessions?: readonly SessionKey[],
 ): SchoolResult {
-  const cal = schoolCalendar(histories, asOf);
+  const cal = schoolCalendar(histories, asOf, knownSessions);
   const pupils: PupilResult[] = [];
   for (const h of histories) {
     const measures = pupilMeasures(h, cal);

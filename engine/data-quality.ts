@@ -4,6 +4,7 @@ import { CODE_ID_COUNT, CODE_TABLE, EMPTY_ID, UNKNOWN_ID, codeId } from './codes
 import { keyDay, sessionLabel, shortDate } from './dates.ts';
 import type { SchoolCalendar } from './school-calendar.ts';
 import type { DataQualityFinding, PupilHistory, PupilMeasures, SessionKey } from './types.ts';
+import { plural } from './plural.ts';
 
 /** `N` recorded more than this many school days before the as-of date is stale (§6). */
 export const STALE_N_SCHOOL_DAYS = 5;
@@ -27,10 +28,6 @@ CODE_TABLE.forEach((c, id) => {
 const WATCHED_ID = LEGACY_ID.slice();
 WATCHED_ID[N_ID] = 1;
 WATCHED_ID[UNKNOWN_ID] = 1;
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** "on Tue 12 Nov AM" for one session, "between 1 Sep and 20 Nov" for several. */
 function when(keys: SessionKey[], cal: SchoolCalendar): string {

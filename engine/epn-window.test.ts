@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sessionKey } from './dates.ts';
-import { NATIONAL_EPN, epnWindow } from './epn-window.ts';
+import { epnWindow } from './epn-window.ts';
+import { NATIONAL_EPN } from './policy/presets/national.ts';
 import { schoolCalendar } from './school-calendar.ts';
 import { pupil, rep } from './history.test-support.ts';
 import type { EpnSettings } from './types.ts';

@@ -7,14 +7,6 @@ import { fromEpochDay } from './dates.ts';
 import type { SchoolCalendar } from './school-calendar.ts';
 import type { EpnResult, EpnSettings, PupilHistory, SessionKey } from './types.ts';
 
-/** The national default: 10 sessions of G N O U within 10 school weeks, `>=` (§4). */
-export const NATIONAL_EPN: EpnSettings = Object.freeze({
-  threshold: 10,
-  weeks: 10,
-  comparison: 'gte',
-  codes: Object.freeze(['G', 'N', 'O', 'U']) as string[],
-}) as EpnSettings;
-
 const N_ID = codeId('N');
 
 // Scratch: which code ids count, and per-school-week counters. Reused across calls (the week

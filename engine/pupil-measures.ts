@@ -6,6 +6,7 @@ import { CAT, CODE_CAT, CODE_ID_COUNT, CODE_TABLE, EMPTY_ID, UNKNOWN_ID, codeId,
 import { weekdayOfKey } from './dates.ts';
 import type { SchoolCalendar } from './school-calendar.ts';
 import type { PupilHistory, PupilMeasures, Spell } from './types.ts';
+import { pctTenths, roundedPct } from './policy/compare-pct.ts';
 
 const DASH_ID = codeId('-');
 const I_ID = codeId('I');
@@ -15,7 +16,7 @@ const U_ID = codeId('U');
 /** Attendance % rounded half up to one decimal, in integer arithmetic; null when possible = 0 (§8.4). */
 export function attendancePercent(attended: number, possible: number): number | null {
   if (possible <= 0) return null;
-  return Math.floor((attended * 2000 + possible) / (2 * possible)) / 10;
+  return roundedPct(attended, possible);
 }
 
 /**
@@ -24,7 +25,7 @@ export function attendancePercent(attended: number, possible: number): number | 
  * Only meaningful when possible > 0 (a pupil with no possible sessions has no attendance %, §8.4).
  */
 export function compareAttendance(attended: number, possible: number, percent: number): -1 | 0 | 1 {
-  const tenths = Math.round(percent * 10);
+  const tenths = pctTenths(percent);
   if (Math.abs(percent * 10 - tenths) > 1e-9) {
     throw new Error(`Attendance threshold ${percent} has more than one decimal place`);
   }

@@ -1,4 +1,4 @@
-// The report command's output: a stable contract other tools read (issue 2 §5). Build it ONLY
+// The report command's output: a stable contract other tools read. Build it ONLY
 // here, with the keys in the documented order; never serialise engine objects directly (they carry
 // more fields, whose names may change).
 
@@ -105,7 +105,7 @@ export interface ReportOptions {
   flaggedOnly?: boolean;
 }
 
-/** The report object, exactly the contract of issue 2 §5. */
+/** The report object: the contract other tools read (README "The report command"): fields are only ever added at the end. */
 export function reportJson(asOf: IsoDate, policyId: string, school: SchoolResult, options: ReportOptions = {}): Report {
   let pupils = school.pupils.map(reportPupil);
   if (options.flaggedOnly) pupils = pupils.filter(isFlagged);

@@ -32,6 +32,27 @@ describe('schoolCalendar: which sessions are school sessions (§1, §8.6)', () =
     expect(cal.sessions.length).toBe(4);
   });
 
+  it('counts sessions already known (from pupils not given) exactly as a pupil present at each would', () => {
+    const a = pupil('a', '2025-09-02', '. . # # . .');
+    // Known: Monday AM and PM (before a's first mark), a closed Wednesday AM, a Saturday and a session after asOf.
+    const known = [sessionKey(MON, 'AM'), sessionKey(MON, 'PM'), sessionKey('2025-09-03', 'AM'), sessionKey('2025-09-06', 'AM'), sessionKey('2025-09-08', 'AM')];
+    const present: PupilHistory = { pupilId: 'known', name: '', firstKey: known[0]!, codes: [] };
+    for (const k of known) present.codes[k - present.firstKey] = '/';
+    present.codes = Array.from(present.codes, (c) => c ?? '');
+    const cal = schoolCalendar([a], '2025-09-05', known);
+    expect(Array.from(cal.sessions)).toEqual(Array.from(schoolCalendar([a, present], '2025-09-05').sessions));
+    expect(Array.from(cal.sessions)).toEqual([
+      sessionKey(MON, 'AM'),
+      sessionKey(MON, 'PM'),
+      sessionKey('2025-09-02', 'AM'),
+      sessionKey('2025-09-02', 'PM'),
+      sessionKey('2025-09-03', 'AM'),
+      sessionKey('2025-09-04', 'AM'),
+      sessionKey('2025-09-04', 'PM'),
+    ]);
+    expect(cal.weeks).toEqual(schoolCalendar([a, present], '2025-09-05').weeks);
+  });
+
   it('uses a single pupil’s own marks when only one history is known', () => {
     const cal = schoolCalendar([pupil('a', MON, '. . _ _ G G')], '2025-09-05');
     expect(Array.from(cal.sessions)).toEqual([40664, 40665, 40668, 40669]);

@@ -2,7 +2,7 @@
 // weeks built from them. Computed once per school (or per pupil when only one history is known) and
 // shared by every per-pupil measure, so the per-pupil loops are plain array reads.
 
-import { EMPTY_ID, codeId } from './codes.ts';
+import { EMPTY_ID, codeId, isSchoolSessionCode } from './codes.ts';
 import { academicYearStart, fromEpochDay, toEpochDay, weekdayOfDay } from './dates.ts';
 import type { IsoDate, PupilHistory, SessionKey } from './types.ts';
 
@@ -45,8 +45,11 @@ export interface SchoolCalendar {
 /**
  * Builds the calendar from every pupil history known: a school session is a weekday session on or
  * before asOf where at least one pupil has a mark other than `#`, `-` or `''` (§1, §8.6).
+ * `knownSessions` are school sessions already learned from pupils not among `histories` (the
+ * background computes a few pupils against what every stored pupil taught it); weekend keys and keys
+ * after asOf among them are not school sessions, as for a mark.
  */
-export function schoolCalendar(histories: readonly PupilHistory[], asOf: IsoDate): SchoolCalendar {
+export function schoolCalendar(histories: readonly PupilHistory[], asOf: IsoDate, knownSessions: readonly SessionKey[] = []): SchoolCalendar {
   const asOfDay = toEpochDay(asOf);
   const asOfKey = asOfDay * 2 + 1;
   const yearStart = academicYearStart(asOf);
@@ -56,6 +59,7 @@ export function schoolCalendar(histories: readonly PupilHistory[], asOf: IsoDate
   for (const h of histories) {
     if (h.codes.length > 0 && h.firstKey < minKey) minKey = h.firstKey;
   }
+  for (const k of knownSessions) if (k < minKey) minKey = k;
   if (minKey === Infinity || minKey > asOfKey) minKey = asOfKey;
   // Round down to a Monday AM so weekday arithmetic below is a simple modulo.
   const minDay = Math.floor(minKey / 2);
@@ -67,9 +71,13 @@ export function schoolCalendar(histories: readonly PupilHistory[], asOf: IsoDate
   // Weekday slots not yet known to be school sessions (weekends never are, §8.5). Once the first
   // pupils have been read only holidays and closures are left, so each further pupil is looked at
   // on those slots only rather than on every session.
+  for (const k of knownSessions) {
+    const s = k - base;
+    if (k <= asOfKey && s % 14 < 10) flag[s] = 1;
+  }
   const open = new Int32Array(Math.ceil(span / 14) * 10);
   let nOpen = 0;
-  for (let s = 0; s < span; s++) if (s % 14 < 10) open[nOpen++] = s;
+  for (let s = 0; s < span; s++) if (s % 14 < 10 && flag[s] === 0) open[nOpen++] = s;
   for (const h of histories) {
     const codes = h.codes;
     const off = h.firstKey - base;
@@ -81,7 +89,7 @@ export function schoolCalendar(histories: readonly PupilHistory[], asOf: IsoDate
       if (i >= 0 && i < end) {
         const c = codes[i];
         // A hole or a non-string (a malformed stored history) is no mark, like ''.
-        if (typeof c === 'string' && c !== '' && c !== '#' && c !== '-') {
+        if (typeof c === 'string' && isSchoolSessionCode(c)) {
           flag[slot] = 1;
           continue;
         }

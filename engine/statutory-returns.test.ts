@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pupilMeasures } from './pupil-measures.ts';
 import { schoolCalendar } from './school-calendar.ts';
 import { NATIONAL_RETURNS } from './policy/presets/national.ts';
-import { NATIONAL_RETURN_SETTINGS, statutoryReturns, statutoryReturnsFromMeasures } from './statutory-returns.ts';
+import { statutoryReturns, statutoryReturnsFromMeasures } from './statutory-returns.ts';
 import { pupil, rep } from './history.test-support.ts';
 
 const MON = '2025-09-01'; // a Monday
@@ -126,7 +126,8 @@ describe("statutory returns: a policy's returns settings take effect (domain.md 
   const m = pupilMeasures(h, cal);
 
   it('the national rule is the default, and the presets use it', () => {
-    expect(NATIONAL_RETURNS).toEqual(NATIONAL_RETURN_SETTINGS);
+    // domain.md §5: 10 school days (20 sessions) of G N O U; 15 school days (30 sessions) of I, warned 5 days before.
+    expect(NATIONAL_RETURNS).toEqual({ attendanceReturnSessions: 20, sicknessReturnSessions: 30, sicknessWarningSessions: 20 });
     expect(statutoryReturnsFromMeasures(m)).toMatchObject({ attendanceReturn: true, sicknessReturn: false, sicknessWarning: true });
     expect(statutoryReturnsFromMeasures(m, NATIONAL_RETURNS)).toEqual(statutoryReturnsFromMeasures(m));
   });

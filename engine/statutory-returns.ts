@@ -1,16 +1,10 @@
 // Statutory returns to the local authority (domain.md §5, §8.1, §8.7, §8.14), over the academic year
 // containing the as-of date, up to and including it.
 
+import { NATIONAL_RETURNS } from './policy/presets/national.ts';
 import { pupilMeasures } from './pupil-measures.ts';
 import type { SchoolCalendar } from './school-calendar.ts';
 import type { PupilHistory, PupilMeasures } from './types.ts';
-
-/** 10 school days of `G N O U` = 20 consecutive school sessions (§5). */
-export const ATTENDANCE_RETURN_SESSIONS = 20;
-/** 15 school days of `I` = 30 sessions, consecutive or cumulative (§5). */
-export const SICKNESS_RETURN_SESSIONS = 30;
-/** Warn within 5 days (10 sessions) of the sickness return (§5). */
-export const SICKNESS_WARNING_SESSIONS = SICKNESS_RETURN_SESSIONS - 10;
 
 /** When the returns are due, in sessions: a policy's `returns` settings (schema.ts ReturnsSchema). */
 export interface ReturnsSettings {
@@ -21,13 +15,6 @@ export interface ReturnsSettings {
   /** `I` sessions this year from which the sickness return is warned of. */
   sicknessWarningSessions: number;
 }
-
-/** The national rule (§5), the default when no policy is given. */
-export const NATIONAL_RETURN_SETTINGS: Readonly<ReturnsSettings> = Object.freeze({
-  attendanceReturnSessions: ATTENDANCE_RETURN_SESSIONS,
-  sicknessReturnSessions: SICKNESS_RETURN_SESSIONS,
-  sicknessWarningSessions: SICKNESS_WARNING_SESSIONS,
-});
 
 export interface StatutoryReturns {
   attendanceReturn: boolean;
@@ -46,7 +33,7 @@ export interface StatutoryReturns {
  * with another code (or none) ends a run (§8.7); holidays and closures for everyone are not school
  * sessions and do not. The year-to-date measures already count these runs, so this reads them.
  */
-export function statutoryReturns(h: PupilHistory, cal: SchoolCalendar, settings: ReturnsSettings = NATIONAL_RETURN_SETTINGS): StatutoryReturns {
+export function statutoryReturns(h: PupilHistory, cal: SchoolCalendar, settings: ReturnsSettings = NATIONAL_RETURNS): StatutoryReturns {
   return statutoryReturnsFromMeasures(pupilMeasures(h, cal), settings);
 }
 
@@ -55,7 +42,7 @@ export function statutoryReturns(h: PupilHistory, cal: SchoolCalendar, settings:
  * longest `I` and `G N O U` runs and the `I` count this year are measures (§3, §5). `settings` are the
  * policy's `returns` (domain.md §7: the returns are policy settings); the national rule by default.
  */
-export function statutoryReturnsFromMeasures(m: PupilMeasures, settings: ReturnsSettings = NATIONAL_RETURN_SETTINGS): StatutoryReturns {
+export function statutoryReturnsFromMeasures(m: PupilMeasures, settings: ReturnsSettings = NATIONAL_RETURNS): StatutoryReturns {
   const ill = m.illnessSessions;
   const sick = settings.sicknessReturnSessions;
   const sicknessReturn = m.longestIllnessRun >= sick || ill >= sick;

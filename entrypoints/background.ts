@@ -77,7 +77,7 @@ export default defineBackground(() => {
       const line = { type: 'ingest-received', message: type, url: m.source?.url, pages };
       console.debug(`[attendance-overlay] ${JSON.stringify(line)}`);
     }
-    // The side panel's and options page's own requests (issue 6) go to their handler.
+    // The side panel's and options page's own requests go to their handler.
     (isPanelMessage(message) ? handlePanelMessage(message, ctx) : handleMessage(message, ctx)).then(sendResponse, (e: unknown) =>
       sendResponse({ ok: false, error: `Background error: ${e instanceof Error ? e.message : String(e)}` }),
     );

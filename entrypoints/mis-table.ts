@@ -1,10 +1,10 @@
-// The MIS content script for schools that saved table mappings, mis-table.js (issue 7 §1–2): the same
+// The MIS content script for schools that saved table mappings, mis-table.js: the same
 // reader and overlays as mis.js (entrypoints/mis.ts), with the built-in adapters first and then one
 // table adapter per saved mapping (mis.content/stored-adapters.ts), so a page a built-in adapter detects
 // is read by it (the first adapter that detects a page reads it: adapters/registry.ts). The background
 // registers it, for the granted origins, instead of mis.js while at least one mapping is saved
 // (background/content-scripts.ts, re-synced when the mappings change), so a page never has two readers and
-// schools without mappings never load the table adapter (issue 5: mis.js stays small).
+// schools without mappings never load the table adapter (mis.js stays small).
 // A page read through a mapping gets the same overlays as a demo page, placed beside the pupil's name
 // element the mapping reads (adapters/table/overlay-anchors.ts), by the adapter id `table:<mapping id>`.
 import { adapters } from '../adapters/registry.ts';

@@ -1,6 +1,6 @@
 // Injected by the options page into the chosen MIS tab (browser.scripting.executeScript, files:
 // ['/mis-tools.js']) when the user picks a register table, previews a mapping or captures a page
-// (issue 7 §2–3): answers those requests there (mis.content/mapping-bridge.ts). Runs in the same
+//: answers those requests there (mis.content/mapping-bridge.ts). Runs in the same
 // isolated world as the content script, never in the page's; injected again on each request, it
 // starts only once per page.
 import { adapters } from '../adapters/registry.ts';

@@ -1,8 +1,8 @@
 // The MIS content script, mis.js (design.md "Content script"; its modules are in entrypoints/mis.content/):
-// the built-in adapters, the reader and the overlays — what every school needs, kept small (issue 5:
-// under 60 KB minified). Registered at run time, for the MIS origins the user granted only (issue 4 §5:
-// no broad host access in the manifest) — the background registers it with
-// chrome.scripting.registerContentScripts, unless the school saved table mappings (issue 7): then it
+// the built-in adapters, the reader and the overlays — what every school needs, kept small
+// (under 60 KB minified). Registered at run time, for the MIS origins the user granted only
+// (no broad host access in the manifest) — the background registers it with
+// chrome.scripting.registerContentScripts, unless the school saved table mappings: then it
 // registers mis-table.js instead (entrypoints/mis-table.ts: the same reader with the built-in adapters
 // and the mappings), so one reader reads a page. It never opens IndexedDB: here IndexedDB belongs to
 // the MIS's origin, where the MIS's own scripts could read it.

@@ -1,4 +1,4 @@
-// The requests the options page sends to the MIS tab's content script (issue 7 §2 and §3), with
+// The requests the options page sends to the MIS tab's content script, with
 // browser.tabs.sendMessage: pick the register table, re-read the page through a draft mapping, and
 // capture an anonymised copy. Types only — nothing here is bundled — so the content script stays
 // free of zod: the options page validates a mapping (parse-mapping.ts) before it is saved, and the

@@ -1,4 +1,4 @@
-// The side panel's and options page's own requests to the background (issue 6), beside the shared
+// The side panel's and options page's own requests to the background, beside the shared
 // ones in messages.ts. Validated with zod in the background before anything touches storage
 // (design.md: validate at every boundary); a bad request gets `{ ok: false, error }` naming the field.
 //
@@ -60,7 +60,7 @@ export const crawlTargetsSchema = z.object({ type: z.literal('crawl-targets') })
 /** When the pupil was last read from any page (the crawl waits for this to move past its visit). */
 export const pupilSeenSchema = z.object({ type: z.literal('pupil-seen'), pupilId: z.string().min(1).max(64) });
 
-/** Capture (issue 7 §3): the stored pupils last read on one site (origin), to replace on its pages. */
+/** Capture: the stored pupils last read on one site (origin), to replace on its pages. */
 export const pupilsOnSiteSchema = z.object({ type: z.literal('pupils-on-site'), origin: z.string().url().max(300) });
 
 export const panelMessageSchema = z.discriminatedUnion('type', [

@@ -1,4 +1,4 @@
-// Sending a request to the background, without zod (issue 5 §5: the content script stays under 60 KB
+// Sending a request to the background, without zod (the content script stays under 60 KB
 // minified). messages/messages.ts builds its zod schemas at import time, so anything that imports a value
 // from it carries zod (~450 KB); this file imports only its types, which vanish at build time.
 // messages/messages.ts re-exports `sendMessage` from here, so existing callers are unchanged.

@@ -1,5 +1,5 @@
 // Mounting Preact views into open shadow roots beside the MIS's own elements (design.md
-// "Components", issue 5 §4). The host is a small inline-block element placed inside a table cell
+// "Components"). The host is a small inline-block element placed inside a table cell
 // (or right after any other anchor), so the MIS's layout is not disturbed; styles live inside the
 // shadow root only. Open roots so end-to-end tests can find the data-att-* attributes.
 //
@@ -36,7 +36,7 @@ export const HOST_ATTR = 'data-att-host';
 
 // Events that must not reach the MIS's own handlers from inside our overlays: a click on a badge
 // must not also trigger a row click handler, and typing in our popover must not move the register's
-// cell cursor (issue 5 §4: never break the MIS's keyboard use).
+// cell cursor (never break the MIS's keyboard use).
 const CONTAINED = ['click', 'dblclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'keypress', 'input', 'change', 'focusin', 'focusout'];
 
 function findHost(anchor: Element, key: string): HTMLElement | null {

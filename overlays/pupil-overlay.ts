@@ -1,4 +1,4 @@
-// The pupil page overlay (issue 5 §3): the PupilCard placed after the anchor the caller names
+// The pupil page overlay: the PupilCard placed after the anchor the caller names
 // (e.g. the MIS's own attendance summary), fed by the same query as the register overlay.
 import { h } from 'preact';
 import { PupilCard } from '../components/overlay/pupil-card.tsx';

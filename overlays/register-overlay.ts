@@ -1,4 +1,4 @@
-// The register page overlay (issue 5 §1–§2): a RegisterRow beside each pupil's name, fed by one
+// The register page overlay: a RegisterRow beside each pupil's name, fed by one
 // query for the rows on screen. Cheap by construction: a row is re-rendered only when its answer
 // changed; pending-edit changes re-query only the pupils whose edits changed; answers that arrive
 // after a newer request has started are dropped.

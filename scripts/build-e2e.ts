@@ -1,4 +1,4 @@
-// npm run build:e2e — builds the extension for the end-to-end tests (issue 4 §5): the local demo
+// npm run build:e2e — builds the extension for the end-to-end tests: the local demo
 // origins (127.0.0.1, localhost) granted and the content script (mis.js) declared for them, into its own
 // folder (.output-e2e/) so it can never be mistaken for the production build. Prints the folder as
 // the last line of output.

@@ -1,4 +1,4 @@
-// The report command (issue 2 §5): the engine on an MIS export, for attendance leads and testing.
+// The report command: the engine on an MIS export, for attendance leads and testing.
 //
 //   npm run --silent report -- --input FILE --policy ID_OR_JSON_PATH --as-of YYYY-MM-DD
 //                              [--format json|csv] [--flagged-only] [--no-bom]

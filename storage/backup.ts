@@ -1,4 +1,4 @@
-// Backup and restore of everything stored (issue 6 §4): one JSON document with every record of every
+// Backup and restore of everything stored: one JSON document with every record of every
 // store. Restore validates the whole document first (zod shapes, then every year record decoded) and
 // replaces the data in ONE readwrite transaction, so a bad file changes nothing (design.md: "bad input
 // gets a clear error listing what is wrong, and nothing already stored is lost").
@@ -6,7 +6,8 @@ import type { IDBPDatabase } from 'idb';
 import { z } from 'zod';
 import { isValidIsoDate } from '../engine/dates.ts';
 import { DB_VERSION, type AttendanceDB, type CalendarRecord } from './schema.ts';
-import { SLOTS_PER_YEAR, decodeYear, isSchoolSessionCode, type YearRecord } from './year-record.ts';
+import { SLOTS_PER_YEAR, decodeYear, type YearRecord } from './year-record.ts';
+import { isSchoolSessionCode } from '../engine/codes.ts';
 
 export const BACKUP_FORMAT = 'attendance-overlay-backup';
 export const BACKUP_VERSION = 1;

@@ -1,4 +1,4 @@
-// Importing an MIS export into the stored history (issue 6 §3): a preview writes nothing; a commit
+// Importing an MIS export into the stored history: a preview writes nothing; a commit
 // writes the marks and the pupils' attributes together; a failure part-way (a full disk) writes
 // nothing at all and says so. fake-indexeddb is the database; its put is the only thing patched.
 import 'fake-indexeddb/auto';

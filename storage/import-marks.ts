@@ -1,4 +1,4 @@
-// Importing an MIS export (CTF XML or marks CSV) into the stored history (issue 6 §3): validated by the
+// Importing an MIS export (CTF XML or marks CSV) into the stored history: validated by the
 // engine's parsers (engine/formats), previewed against what is stored (new pupils, sessions added,
 // sessions changed), and written only when confirmed — through the same ingest as a page read
 // (storage/ingest-page.ts), marks and attributes in one transaction, so amendments are recorded, the

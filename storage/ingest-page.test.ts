@@ -2,10 +2,12 @@ import 'fake-indexeddb/auto';
 import type { IDBPDatabase } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sessionKey } from '../engine/dates.ts';
-import type { IngestPageMessage, MarkRead } from '../messages/messages.ts';
-import { ingestPage, ingestPages, QUOTA_MESSAGE } from './ingest-page.ts';
-import { loadCalendar } from './load-calendar.ts';
-import { loadHistories } from './load-histories.ts';
+import type { MarkRead } from '../adapters/page-read.ts';
+import { ingestPage, ingestPages, QUOTA_MESSAGE, type PageToStore } from './ingest-page.ts';
+
+/** What the content script sends: a page to store, with its message type. */
+type IngestPageMessage = PageToStore & { type: 'ingest-page' };
+import { loadCalendar, loadHistories } from './load.test-support.ts';
 import { openDb } from './open-db.ts';
 import type { AttendanceDB } from './schema.ts';
 import { storedPupils } from './stored-pupils.ts';

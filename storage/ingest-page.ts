@@ -1,8 +1,8 @@
-// Stores what the content script read from MIS pages, in ONE readwrite transaction (issue 4 §3–4):
+// Stores what the content script read from MIS pages, in ONE readwrite transaction:
 // either everything from the page (or batch of pages) is stored or nothing is.
 //
 // Rules:
-// - Saved marks only; pending (unsaved) edits are never stored (issue 4 §2).
+// - Saved marks only; pending (unsaved) edits are never stored.
 // - Each session slot remembers when it was last read. A read older than that is stale: it never
 //   overwrites (pages can arrive out of order from two tabs or a slow tab), but when it shows a
 //   different code it is evidence of an amendment, which is recorded.
@@ -21,13 +21,13 @@ import {
   decodeYear,
   emptySlots,
   encodeYear,
-  isSchoolSessionCode,
   readSeconds,
   secondsToIso,
   slotOf,
   type YearRecord,
   type YearSlots,
 } from './year-record.ts';
+import { isSchoolSessionCode } from '../engine/codes.ts';
 
 /** What a full store means for the user; `what` is what was not stored ("this page", "the file"). */
 export const quotaMessage = (what: string): string =>
@@ -97,6 +97,44 @@ function pupilReads(msg: PageToStore): PupilRead[] {
   return [...byId.values()];
 }
 
+/** One pupil's marks on a page, by academic year and slot; weekend marks counted and left out (domain.md §8.5). */
+interface PupilPlan {
+  read: PupilRead;
+  byYear: Map<IsoDate, { slot: number; mark: MarkRead }[]>;
+  ignored: number;
+}
+
+/** A page read ready to merge: its read time (seconds and ISO) and each pupil's marks by slot. */
+function planPage(msg: PageToStore): { msg: PageToStore; t: number; readIso: string; plan: PupilPlan[] } {
+  const t = readSeconds(msg.source.readAt);
+  const readIso = new Date(Date.parse(msg.source.readAt)).toISOString();
+  return { msg, t, readIso, plan: pupilReads(msg).map(planPupil) };
+}
+
+function planPupil(read: PupilRead): PupilPlan {
+  const bySlot = new Map<IsoDate, Map<number, MarkRead>>();
+  let ignored = 0;
+  for (const mark of read.marks) {
+    const where = slotOf(mark.date, mark.session);
+    if (where === null) {
+      ignored++;
+      continue;
+    }
+    let slots = bySlot.get(where.yearStart);
+    if (slots === undefined) {
+      slots = new Map();
+      bySlot.set(where.yearStart, slots);
+    }
+    // Two cells for the same session on one page: the later one wins (domain.md §8.12), and
+    // the page is one read, so the earlier cell is not an amendment. '' (nothing read) never
+    // replaces a cell that was read.
+    if (mark.code !== '' || !slots.has(where.slot)) slots.set(where.slot, mark);
+  }
+  const byYear = new Map<IsoDate, { slot: number; mark: MarkRead }[]>();
+  for (const [ys, slots] of bySlot) byYear.set(ys, [...slots].map(([slot, mark]) => ({ slot, mark })));
+  return { read, byYear, ignored };
+}
+
 /** Stores one page read (see ingestPages). */
 export function ingestPage(db: IDBPDatabase<AttendanceDB>, msg: PageToStore): Promise<IngestResult> {
   return ingestPages(db, [msg]);
@@ -110,34 +148,7 @@ export function ingestPage(db: IDBPDatabase<AttendanceDB>, msg: PageToStore): Pr
 export async function ingestPages(db: IDBPDatabase<AttendanceDB>, msgs: readonly PageToStore[]): Promise<IngestResult> {
   // Plan every page before opening the transaction (no awaits on non-IndexedDB work inside it, or
   // it would commit early).
-  const pages = msgs.map((msg) => {
-    const t = readSeconds(msg.source.readAt);
-    const readIso = new Date(Date.parse(msg.source.readAt)).toISOString();
-    const plan = pupilReads(msg).map((read) => {
-      const bySlot = new Map<IsoDate, Map<number, MarkRead>>();
-      let ignored = 0;
-      for (const mark of read.marks) {
-        const where = slotOf(mark.date, mark.session);
-        if (where === null) {
-          ignored++;
-          continue;
-        }
-        let slots = bySlot.get(where.yearStart);
-        if (slots === undefined) {
-          slots = new Map();
-          bySlot.set(where.yearStart, slots);
-        }
-        // Two cells for the same session on one page: the later one wins (domain.md §8.12), and
-        // the page is one read, so the earlier cell is not an amendment. '' (nothing read) never
-        // replaces a cell that was read.
-        if (mark.code !== '' || !slots.has(where.slot)) slots.set(where.slot, mark);
-      }
-      const byYear = new Map<IsoDate, { slot: number; mark: MarkRead }[]>();
-      for (const [ys, slots] of bySlot) byYear.set(ys, [...slots].map(([slot, mark]) => ({ slot, mark })));
-      return { read, byYear, ignored };
-    });
-    return { msg, t, readIso, plan };
-  });
+  const pages = msgs.map(planPage);
 
   const result: IngestResult = { stored: 0, changed: 0, amended: 0, stale: 0, ignored: 0, pupilIds: [], changedPupilIds: [] };
   const pupilIds = [...new Set(pages.flatMap((pg) => pg.plan.map((p) => p.read.pupilId)))];
@@ -235,15 +246,7 @@ export async function ingestPages(db: IDBPDatabase<AttendanceDB>, msgs: readonly
                   url,
                 });
               }
-              const delta = (isSchoolSessionCode(mark.code) ? 1 : 0) - (isSchoolSessionCode(storedCode) ? 1 : 0);
-              if (delta !== 0) {
-                let d = calendarDelta.get(yearStart);
-                if (d === undefined) {
-                  d = new Map();
-                  calendarDelta.set(yearStart, d);
-                }
-                d.set(slot, (d.get(slot) ?? 0) + delta);
-              }
+              countSchoolSession(calendarDelta, yearStart, slot, storedCode, mark.code);
               y.codes[slot] = mark.code;
             }
             y.originals[slot] = mark.original || mark.code;
@@ -302,6 +305,21 @@ export async function ingestPages(db: IDBPDatabase<AttendanceDB>, msgs: readonly
     throw e;
   }
   return result;
+}
+
+/**
+ * The stored calendar counts, per slot, the pupils whose mark makes it a school session (domain.md §1):
+ * a code changing from one that does not to one that does adds one, and the other way round removes one.
+ */
+function countSchoolSession(delta: Map<IsoDate, Map<number, number>>, yearStart: IsoDate, slot: number, was: string, now: string): void {
+  const change = (isSchoolSessionCode(now) ? 1 : 0) - (isSchoolSessionCode(was) ? 1 : 0);
+  if (change === 0) return;
+  let d = delta.get(yearStart);
+  if (d === undefined) {
+    d = new Map();
+    delta.set(yearStart, d);
+  }
+  d.set(slot, (d.get(slot) ?? 0) + change);
 }
 
 function yearKeyOf(pupilId: string, yearStart: IsoDate): string {

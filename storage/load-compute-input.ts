@@ -1,6 +1,6 @@
 // Everything the engine needs for some pupils (or all), read in ONE readonly transaction with the
 // requests issued together: each separate await is a round trip to the browser's database process,
-// and a register page must be stored and recomputed in well under 100 ms (issue 4 §7).
+// and a register page must be stored and recomputed in well under 100 ms.
 import type { IDBPDatabase } from 'idb';
 import type { CaseEvent, IsoDate, SessionKey } from '../engine/types.ts';
 import type { Settings } from './settings-schema.ts';

@@ -3,7 +3,7 @@ import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { sessionKey } from '../engine/dates.ts';
 import { ingestPage } from './ingest-page.ts';
-import { loadCalendar } from './load-calendar.ts';
+import { loadCalendar } from './load.test-support.ts';
 import { BLOCKED_MESSAGE, createV1Schema, openDb, type V1Marks, type V1Pupil } from './open-db.ts';
 import { DB_VERSION } from './schema.ts';
 import { storedPupils } from './stored-pupils.ts';

@@ -16,11 +16,11 @@ import {
   SLOTS_PER_YEAR,
   emptySlots,
   encodeYear,
-  isSchoolSessionCode,
   readSeconds,
   slotOf,
   type YearSlots,
 } from './year-record.ts';
+import { isSchoolSessionCode } from '../engine/codes.ts';
 
 export const BLOCKED_MESSAGE =
   'The attendance database needs an upgrade, but another copy of the extension (an older tab, side panel or window) still has it open. Close the other extension pages, or restart the browser, and try again. Nothing stored was changed.';

@@ -1,11 +1,12 @@
-// Data retention (issue 6 §4): remove pupils not seen in any page read for a chosen time, and
+// Data retention: remove pupils not seen in any page read for a chosen time, and
 // "remove all data". A pupil's marks, amendments and case record go with them, and the learned school
 // calendar is decremented by their marks (domain.md §8.6: a session is a school session while any
 // stored pupil has a real mark in it), all in one transaction.
 import type { IDBPDatabase } from 'idb';
 import type { AttendanceDB } from './schema.ts';
 import { BACKUP_STORES } from './backup.ts';
-import { SLOTS_PER_YEAR, decodeYear, isSchoolSessionCode } from './year-record.ts';
+import { SLOTS_PER_YEAR, decodeYear } from './year-record.ts';
+import { isSchoolSessionCode } from '../engine/codes.ts';
 
 export interface RetentionOptions {
   /** Remove pupils whose latest read is more than this many days before `now`. */

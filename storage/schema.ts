@@ -58,7 +58,7 @@ export interface SettingsRecord {
   policyId: string;
   asOfOverride: IsoDate | null;
   /**
-   * The user's edited policy (issue 6 §4), stored as given and validated with parsePolicy every time
+   * The user's edited policy, stored as given and validated with parsePolicy every time
    * it is loaded (storage/settings.ts): a stored policy that no longer validates is reported and not
    * used, but never deleted.
    */

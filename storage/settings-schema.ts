@@ -7,7 +7,7 @@ import { presetById } from '../engine/policy/presets/index.ts';
 import type { Policy } from '../engine/policy/schema.ts';
 
 /**
- * A policy the user edited from a preset (issue 6 §4): it must pass parsePolicy (every problem listed
+ * A policy the user edited from a preset: it must pass parsePolicy (every problem listed
  * with its field path), and its id must not be a preset's, so "which policy is in use" is never
  * ambiguous (the options page suggests `<preset>-custom`).
  */

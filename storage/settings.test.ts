@@ -9,7 +9,7 @@ import { getSettings, getSettingsReport, loadSettingsRecord, setSettings } from 
 const custom = (): Policy => ({ ...structuredClone(DFE_SUPPORT_FIRST), id: 'dfe-support-first-custom', name: 'Ours' });
 let n = 0;
 
-describe('settings with a custom policy (issue 6 §4)', () => {
+describe('settings with a custom policy', () => {
   it('stores a valid custom policy and returns it validated', async () => {
     const db = await openDb({ name: `settings-${n++}` });
     const p = custom();

@@ -1,12 +1,12 @@
 // Settings stored in IndexedDB, validated on the way in and on the way out (design.md: stored
 // settings are a boundary too — a bad stored value falls back to the default, it never crashes).
-// The user's edited policy (issue 6 §4) is validated with parsePolicy each time it is loaded; one
+// The user's edited policy is validated with parsePolicy each time it is loaded; one
 // that fails is reported (`customPolicyProblem`) and not used, and stays stored until replaced.
 import type { IDBPDatabase } from 'idb';
 import { customPolicySchema, settingsSchema, type Settings } from './settings-schema.ts';
 import type { AttendanceDB, SettingsRecord } from './schema.ts';
 
-/** Issue 4 §5: the default policy preset, until the user picks one. */
+/** The default policy preset (the national framework's support-first approach), until the user picks one. */
 export const DEFAULT_SETTINGS: Settings = { policyId: 'dfe-support-first', asOfOverride: null };
 
 export interface LoadedSettings {

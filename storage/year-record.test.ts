@@ -1,5 +1,6 @@
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
+import { CODE_TABLE } from '../engine/codes.ts';
 import { sessionKey } from '../engine/dates.ts';
 import {
   NO_READ,
@@ -50,6 +51,19 @@ describe('slots', () => {
 });
 
 describe('encodeYear / decodeYear', () => {
+  it('stores every code the engine knows as one character of its own, never as an unknown code', () => {
+    const y = emptySlots('p1', '2025-08-01');
+    CODE_TABLE.forEach((c, i) => {
+      y.codes[i] = c.code;
+      y.originals[i] = c.code;
+      y.times[i] = 0;
+    });
+    const rec = encodeYear(y);
+    expect(rec.extra).toEqual([]);
+    expect(new Set(rec.codes.slice(0, CODE_TABLE.length)).size).toBe(CODE_TABLE.length);
+    expect(decodeYear(rec).codes.slice(0, CODE_TABLE.length)).toEqual(CODE_TABLE.map((c) => c.code));
+  });
+
   it('round-trips codes, unknown codes, originals and read times', () => {
     const y = emptySlots('p1', '2025-08-01');
     const t1 = readSeconds('2025-09-05T10:00:00Z');

@@ -13,7 +13,8 @@
 // a code in this pupil-year, `origAt[slot]` the exceptions, so a consistent local spelling costs a few
 // bytes per year rather than per mark.
 // reads: when each slot was last read (seconds since 2020-01-01Z), as delta-coded runs (decodeYear).
-// Needed so an older read arriving late never overwrites a newer one (issue 4 §4).
+// Needed so an older read arriving late never overwrites a newer one.
+import { CODE_TABLE } from '../engine/codes.ts';
 import { academicYearStart, mondayOf, toEpochDay, weekdayOfDay } from '../engine/dates.ts';
 import type { Half, IsoDate, SessionKey } from '../engine/types.ts';
 
@@ -48,7 +49,9 @@ const EXTRA_BASE = 0xa1;
 const EXTRA_MAX = 0xff - EXTRA_BASE + 1;
 const EPOCH_2020_MS = Date.UTC(2020, 0, 1);
 
-// Statutory and legacy codes (domain.md §2). Single-char codes stand for themselves.
+// Statutory and legacy codes (domain.md §2), from the engine's code list (engine/codes.ts): a
+// single-character code stands for itself; each longer one has its own stored character here, fixed
+// for ever (stored records use them).
 const MULTI: Record<string, string> = {
   C1: '1',
   C2: '2',
@@ -61,7 +64,7 @@ const MULTI: Record<string, string> = {
   Y6: 'f',
   Y7: 'g',
 };
-const SINGLE = ['/', '\\', 'L', 'B', 'K', 'P', 'V', 'W', 'C', 'E', 'I', 'M', 'R', 'S', 'T', 'G', 'N', 'O', 'U', 'D', 'Q', 'X', 'Z', '#', '-', 'H', 'F', 'J', 'Y'];
+const SINGLE = CODE_TABLE.map((c) => c.code).filter((c) => c.length === 1);
 const CODE_TO_CHAR = new Map<string, string>([...SINGLE.map((c) => [c, c] as const), ...Object.entries(MULTI)]);
 const CHAR_TO_CODE = new Map<string, string>([...CODE_TO_CHAR].map(([code, ch]) => [ch, code] as const));
 
@@ -225,7 +228,3 @@ export function encodeYear(y: YearSlots): YearRecord {
   return { pupilId: y.pupilId, yearStart: y.yearStart, codes, extra, orig, origAt, reads };
 }
 
-/** True when a code makes its session a school session (domain.md §1, §8.6: any mark but `#` or `-`). */
-export function isSchoolSessionCode(code: string): boolean {
-  return code !== '' && code !== '#' && code !== '-';
-}

@@ -1,5 +1,5 @@
 // The report command end to end: spawns the CLI with the project's Node 22 and checks stdout,
-// stderr and exit codes (issue 2 §5). The bundled sample school's boundary pupils are documented in
+// stderr and exit codes. The bundled sample school's boundary pupils are documented in
 // scripts/make-sample.ts; their expected values below are worked out by hand from that design.
 
 import { spawnSync } from 'node:child_process';

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-// The anonymiser on Kestrel MIS pages of the generated school (issue 7 §4: "the anonymiser leaves no
+// The anonymiser on Kestrel MIS pages of the generated school ("the anonymiser leaves no
 // original name or id in the saved file (test with the generated school's names)"), on what the
 // capture screen would know (the adapter's read plus the fields the user marked), and on a hand-made
 // page full of things that could run.

@@ -1,4 +1,4 @@
-// Anonymised capture of an MIS page (issue 7 §3): a copy of the page with pupil names, ids, UPNs,
+// Anonymised capture of an MIS page: a copy of the page with pupil names, ids, UPNs,
 // dates of birth, addresses and free-text notes replaced, and everything that could run removed, so
 // it can be shared as an adapter-building fixture. Pure over its arguments: the Document is cloned
 // (the live page is never touched); the stand-in map is the caller's keyed state, so the same pupil

@@ -1,4 +1,4 @@
-// "Capture for adapter building" (issue 7 §3): the anonymised copy of the page on screen, as the text
+// "Capture for adapter building": the anonymised copy of the page on screen, as the text
 // of an HTML file, with the fixture note design.md asks for (MIS, address, capture date) and a preview
 // of what was replaced. Nothing leaves the device: the caller shows the preview and saves the file only
 // if the user asks. The pupils to replace come from the adapter's read of the page (when an adapter

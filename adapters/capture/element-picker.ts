@@ -1,4 +1,4 @@
-// The element picker (issue 7 §2): on the live MIS tab the user points at the register table (or the
+// The element picker: on the live MIS tab the user points at the register table (or the
 // week, a name, the MIS's logo) and clicks. Unlike an adapter it does draw on the page — a highlight
 // box and a prompt, inside its own shadow root so the MIS's styles cannot reach them — and it stops the
 // picking click from reaching the MIS (a click on a pupil's name must not navigate away). Everything

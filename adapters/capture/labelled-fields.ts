@@ -1,5 +1,5 @@
-// The fields of a page that its own labels say are a date of birth, an address or notes (issue 7 §3:
-// "dates of birth, addresses and free-text notes replaced"), as CSS selectors for anonymise()'s
+// The fields of a page that its own labels say are a date of birth, an address or notes
+// ("dates of birth, addresses and free-text notes replaced"), as CSS selectors for anonymise()'s
 // `redact`. A capture from a page no adapter describes (a pupil page when the mapping covers only the
 // register) still loses these: the label is what any MIS shows a person, so it is what we look for —
 // a `dt`/`th`/`label` saying "Date of birth" names the cell beside it; a heading saying "Notes" names

@@ -1,4 +1,4 @@
-// The content-script side of setting up the table adapter (issue 7 §2): let the user click the
+// The content-script side of setting up the table adapter: let the user click the
 // register table on the MIS tab, infer the mapping from it, and answer with the mapping and the
 // preview line. The options page asks for this and shows the result; the tab keeps nothing.
 import { inferRegister } from '../table/infer-register.ts';

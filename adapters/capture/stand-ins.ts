@@ -1,4 +1,4 @@
-// The stand-ins of an anonymised capture (issue 7 §3): the same pupil gets the same stand-in on every
+// The stand-ins of an anonymised capture: the same pupil gets the same stand-in on every
 // page. The map is plain data held by the caller (the capture screen keeps it for the session, or
 // saves it beside the fixtures), so anonymise() stays a function of its arguments.
 

@@ -1,5 +1,5 @@
 // Reads a Beacon MIS student page (demo/web/page-pupil.js): profile fields (dt/dd pairs) and the whole
-// academic year's saved marks from the attendance calendar. All or nothing (issue 4 §1).
+// academic year's saved marks from the attendance calendar. All or nothing.
 import { isValidIsoDate } from '../../engine/dates.ts';
 import type { Half, PupilAttributes } from '../../engine/types.ts';
 import type { MarkRead, PupilPageRead } from '../page-read.ts';

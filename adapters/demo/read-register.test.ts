@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // Reading Beacon MIS registers from saved pages: exact marks, saved and pending apart, and malformed or
-// loading pages refused whole with a reason (issue 4 §1: never half-read).
+// loading pages refused whole with a reason (never half-read).
 import { describe, expect, it } from 'vitest';
 import type { RegisterPageRead } from '../page-read.ts';
 import { loadFixtures, type Fixture } from '../../test/fixtures/load-fixtures.ts';

@@ -1,8 +1,8 @@
 // Reads a Beacon MIS class register (demo/web/page-register.js): pupils × the ten sessions of a week.
-// All or nothing (issue 4 §1): any cell, row or header that does not fit the expected layout makes the
+// All or nothing: any cell, row or header that does not fit the expected layout makes the
 // whole read fail with the reason, so a changed MIS never leaves a half-read week in the history.
 //
-// Saved and pending are kept apart (issue 4 §2): a cell the user edited and has not saved shows the
+// Saved and pending are kept apart: a cell the user edited and has not saved shows the
 // pending code and hides the saved one, so it goes to `pending` only and contributes no saved mark.
 import { isValidIsoDate, mondayOf, toEpochDay, weekdayOfDay } from '../../engine/dates.ts';
 import type { Half } from '../../engine/types.ts';

@@ -7,7 +7,7 @@
 // so counts are totals over the page. Fixtures not listed must match 0 times.
 //
 // The counts are test data: they sit in a function the adapter never calls, so the bundler leaves
-// them out of the content script (issue 5 §5: under 60 KB).
+// them out of the content script (under 60 KB).
 
 export interface SelectorSpec {
   css: string;

@@ -1,4 +1,4 @@
-// A CSS selector for an element the user picked (issue 7 §2: the element picker), short and stable:
+// A CSS selector for an element the user picked (the element picker), short and stable:
 // an id when the page has it once (and it does not look generated), else classes and tag names from
 // the nearest such ancestor, with :nth-of-type only where siblings would otherwise be confused.
 // The result always selects exactly the picked element in the document it came from.

@@ -1,4 +1,4 @@
-// Setting the adapter up without writing JSON (issue 7 §2): from the register table the user picked
+// Setting the adapter up without writing JSON: from the register table the user picked
 // on a live MIS page, work out the rest of the register mapping — which way round the grid is, how
 // many header lines and label cells, how the headers write dates and sessions, where the week is
 // named, where each pupil's id and name are. Every candidate is checked by actually reading the page

@@ -1,6 +1,6 @@
 // The values of the mapping format that the readers need at run time, kept apart from the zod schema
 // (mapping-schema.ts) so the content script can read pages through a mapping without bundling zod
-// (~450 KB; issue 5 §5 keeps the content script small). Types only are imported from the schema.
+// (~450 KB; the content script must stay under 60 KB). Types only are imported from the schema.
 import type { DateFormat } from './mapping-schema.ts';
 
 /** The `format` every mapping file carries (docs/mapping.md). */

@@ -1,4 +1,4 @@
-// The mapping format of the configurable table adapter (issue 7 §1): a school's description of its
+// The mapping format of the configurable table adapter: a school's description of its
 // own MIS's register page and pupil page, stored and shared as versioned JSON. Validated with zod at
 // every boundary (design.md: stored settings and imported files); the checks zod cannot express
 // (regular expressions that compile, code-map targets that are statutory codes) are in
@@ -73,7 +73,7 @@ export { DEFAULT_HALVES } from './mapping-constants.ts';
  */
 export const MarkSchema = z.strictObject({
   sources: z.array(ValueSourceSchema).min(1, { error: 'expected at least one place to read the mark from' }).max(10),
-  /** A cell matching this selector shows an unsaved edit (pending, never stored: issue 4 §2). */
+  /** A cell matching this selector shows an unsaved edit (pending, never stored). */
   pendingCell: Css.optional(),
 });
 

@@ -6,14 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makePupil } from '../../test/pupil-results.ts';
 import { altPupilPage, altRegisterPage } from '../../demo/alt/alt-pages.ts';
 import { kestrelMapping } from '../../demo/alt/kestrel-mapping.ts';
 import { parseHtml } from '../../demo/alt/parse-html.ts';
 import { generateSchool } from '../../demo/generate/generate-school.ts';
 import { demoOverlayAnchors } from '../demo/overlay-anchors.ts';
-import { initRegisterOverlay } from '../../overlays/register-overlay.ts';
-import { fakeQuery } from '../../overlays/fake-query.test-support.ts';
 import { beaconMapping } from './beacon-mapping.test-support.ts';
 import type { TableMapping } from './mapping-schema.ts';
 import { overlayAnchors } from './overlay-anchors.ts';
@@ -50,27 +47,6 @@ describe('overlayAnchors: Kestrel MIS (pupils as columns)', () => {
     }
     // The day and session label cells and the totals row are not pupils.
     expect(rows.some((r) => r.hostAnchor.closest('tfoot') !== null || !r.hostAnchor.classList.contains('k-stu'))).toBe(false);
-  });
-
-  it('mounts one badge host inside each name header cell', async () => {
-    const doc = kestrelRegister();
-    document.body.replaceChildren(document.importNode(doc.querySelector('main')!, true));
-    const rows = overlayAnchors(KESTREL).registerRows(document);
-    const results = Object.fromEntries(rows.map((r) => [r.pupilId, makePupil({ pupilId: r.pupilId })]));
-    const { query, calls } = fakeQuery(results);
-    const ac = new AbortController();
-    await initRegisterOverlay({ doc: document, rows, query }, ac.signal).ready;
-    expect(calls).toHaveLength(1);
-    expect(calls[0]!.pupilIds).toEqual(formPupils.map((p) => p.id));
-    for (const th of document.querySelectorAll('th.k-stu')) {
-      const hosts = th.querySelectorAll('[data-att-host]');
-      expect(hosts).toHaveLength(1);
-      const id = th.querySelector('a')!.getAttribute('href')!.split('/').pop();
-      expect(hosts[0]!.shadowRoot!.querySelector('.att-row')!.getAttribute('data-att-pupil')).toBe(id);
-    }
-    ac.abort();
-    expect(document.querySelectorAll('[data-att-host]')).toHaveLength(0);
-    document.body.replaceChildren();
   });
 
   it('the pupil card goes after the pupil name the mapping reads', () => {

@@ -1,4 +1,4 @@
-// Where the overlays go on a page read through a mapping (issue 5 §1–§3 for any MIS the table adapter
+// Where the overlays go on a page read through a mapping (for any MIS the table adapter
 // reads): beside each pupil's name cell on the register, after the pupil's name on the pupil page. The
 // register's pupils are found with the very selectors, grid and label cells readTableRegister reads
 // with (read-table-register.ts), so each badge carries the pupil id that was ingested. Pure DOM

@@ -1,4 +1,4 @@
-// Dates as MIS pages write them (issue 7 §1: `Mon 12/01 AM`, `12 Jan` + AM/PM sub-headers, ISO dates,
+// Dates as MIS pages write them (`Mon 12/01 AM`, `12 Jan` + AM/PM sub-headers, ISO dates,
 // weeks given once with day columns). Pure; English (UK) day-first order, as English MIS show dates.
 import { addDays, isValidIsoDate, toEpochDay } from '../../engine/dates.ts';
 import type { IsoDate } from '../../engine/types.ts';

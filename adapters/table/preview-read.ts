@@ -1,4 +1,4 @@
-// What a read would store, in one line for the options page's live preview (issue 7 §2):
+// What a read would store, in one line for the options page's live preview:
 // "31 pupils × 10 sessions; 2 codes not mapped: I_F, ?".
 import type { PupilPageRead, RegisterPageRead } from '../page-read.ts';
 import type { ReadResult } from '../types.ts';

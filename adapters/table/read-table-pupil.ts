@@ -1,5 +1,5 @@
-// Reads a pupil page that lists one session per row, through a mapping (issue 7 §1): the same payload
-// as the demo adapter (messages/messages.ts pupilPageSchema). All or nothing (issue 4 §1).
+// Reads a pupil page that lists one session per row, through a mapping: the same payload
+// as the demo adapter (messages/messages.ts pupilPageSchema). All or nothing.
 import type { PupilAttributes } from '../../engine/types.ts';
 import type { MarkRead, PupilPageRead } from '../page-read.ts';
 import type { ReadResult } from '../types.ts';

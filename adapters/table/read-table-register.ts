@@ -1,5 +1,5 @@
-// Reads a register page through a mapping (issue 7 §1): the same payload as the demo adapter
-// (messages/messages.ts registerPageSchema). All or nothing (issue 4 §1): a header, line or cell that does
+// Reads a register page through a mapping: the same payload as the demo adapter
+// (messages/messages.ts registerPageSchema). All or nothing: a header, line or cell that does
 // not fit the mapping makes the whole read fail with a reason naming the place and the mapping field,
 // so a changed MIS (or a wrong mapping) never leaves a half-read week in the history.
 import { mondayOf, toEpochDay, weekdayOfDay } from '../../engine/dates.ts';

@@ -1,4 +1,4 @@
-// The mappings a school has saved (issue 7 §2), as kept in extension storage under MAPPINGS_KEY: a
+// The mappings a school has saved, as kept in extension storage under MAPPINGS_KEY: a
 // list of mapping JSON values. Each is validated when loaded (design.md: validate stored settings);
 // one that no longer validates is reported and skipped, never silently dropped from storage.
 import type { TableMapping } from './mapping-schema.ts';

@@ -1,4 +1,4 @@
-// The configurable table adapter (issue 7 §1): an Adapter (adapters/types.ts) built from a validated
+// The configurable table adapter: an Adapter (adapters/types.ts) built from a validated
 // mapping (parse-mapping.ts), for any MIS whose register is an HTML table. Pure, like every adapter:
 // Document and URL in, plain data out; never changes the page.
 import type { Adapter, PageKind } from '../types.ts';

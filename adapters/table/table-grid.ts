@@ -1,5 +1,5 @@
 // A table as a grid of cells with row and column spans expanded (a date header spanning AM and PM
-// covers both columns), optionally transposed so that pupils are always lines (issue 7 §1: grids laid
+// covers both columns), optionally transposed so that pupils are always lines (grids laid
 // out either way round).
 
 /** grid[line][position] → the cell covering it, or null where the table has a hole. */

@@ -1,4 +1,4 @@
-// The case record (issue 6 §1): what people actually did for a pupil — stages started, letters,
+// The case record: what people actually did for a pupil — stages started, letters,
 // meetings, contracts, Notices to Improve, penalty notices (per parent), referrals, outcomes — each
 // with a date and a note. The engine's next suggestion and review dates use it (domain.md §7).
 import { useState } from 'preact/hooks';

@@ -1,4 +1,4 @@
-// "Capture an anonymised page" in the options page (issue 7 §3): the user chooses an MIS tab, sees
+// "Capture an anonymised page" in the options page: the user chooses an MIS tab, sees
 // what the anonymised copy would contain (the stand-ins that replace each pupil, the counts, the
 // start of the file), and saves it as a file. Nothing leaves the device unless they save it; the
 // originals in the preview are shown on screen only, never written to the file.

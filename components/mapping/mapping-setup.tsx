@@ -1,4 +1,4 @@
-// "Read another MIS" in the options page (issue 7 §2): set up the table adapter without writing JSON.
+// "Read another MIS" in the options page: set up the table adapter without writing JSON.
 // The user opens their MIS's register in a tab, presses "Pick the register table", clicks the table;
 // the tab answers with an inferred mapping and the preview ("31 pupils × 10 sessions; 2 codes not
 // mapped: I_F, ?"); each code not mapped gets a choice of statutory code, and the preview is re-read

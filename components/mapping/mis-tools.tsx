@@ -1,4 +1,4 @@
-// The options page's tools for an MIS the extension has no adapter for (issue 7 §2–3): choose the tab
+// The options page's tools for an MIS the extension has no adapter for: choose the tab
 // where the MIS is open, then set up a mapping from it ("Read another MIS", mapping-setup.tsx) or
 // capture an anonymised copy of its page (capture-section.tsx). The tab list is the tabs whose address
 // the extension may see, i.e. those of the MIS sites granted in "MIS sites".

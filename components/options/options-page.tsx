@@ -1,4 +1,4 @@
-// Settings (issue 6 §4): the policy preset with a preview of what a change does, the MIS sites the
+// Settings: the policy preset with a preview of what a change does, the MIS sites the
 // extension may read (granted at run time), importing a CTF or marks CSV (preview, then confirm),
 // backup and restore (validated JSON), data retention and "remove all data". Talks to the browser
 // only through `api`.

@@ -1,4 +1,4 @@
-// Editing the policy's thresholds and stages (issue 6 §4): a form for the numbers a non-technical
+// Editing the policy's thresholds and stages: a form for the numbers a non-technical
 // attendance lead changes (band bounds and labels, the EPN threshold, minimum sessions for banding,
 // stage review intervals and entry thresholds), and "advanced: edit as JSON" for everything else.
 // Every change is validated as it is typed with the same checks the background applies when it

@@ -1,5 +1,5 @@
 // Band badge: the policy band's label AND the attendance %, with the band colour only as a swatch
-// (issue 5 §4: not colour alone). A pupil with no possible sessions or below the policy's minimum
+// (not colour alone). A pupil with no possible sessions or below the policy's minimum
 // sessions says so instead of showing a band (domain.md §3, §8.4).
 import type { Ref } from 'preact';
 import type { BandResult, PupilMeasures } from '../../engine/types.ts';

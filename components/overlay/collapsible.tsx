@@ -1,4 +1,4 @@
-// A section that can be folded away (issue 5 §4: overlays stay out of the way). A real <button>
+// A section that can be folded away (overlays stay out of the way). A real <button>
 // with aria-expanded / aria-controls, so it works with the keyboard and is announced correctly.
 import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';

@@ -1,4 +1,4 @@
-// How complete a pupil's mark history is, in words (issue 5 §3: "all sessions since 1 Sep read" or
+// How complete a pupil's mark history is, in words ("all sessions since 1 Sep read" or
 // what is missing and how to fill it). The background reports, per pupil, the school sessions it has
 // learned this academic year and how many of them have no stored mark for the pupil
 // (messages/messages.ts `Completeness`). Every measure, and the EPN window (domain.md §4), is only as good

@@ -1,4 +1,4 @@
-// The evidence behind a row's badge and chips (issue 5 §1): the data behind the band, the EPN
+// The evidence behind a row's badge and chips: the data behind the band, the EPN
 // window's dates and the sessions in it, the reasons for the stage, and how complete the history is.
 // A non-modal dialog: Escape or the close button closes it and the owner returns focus to the
 // control that opened it. Where the browser has the Popover API it is shown in the top layer, so
@@ -9,7 +9,8 @@ import type { PupilResult, SessionKey } from '../../engine/types.ts';
 import { completenessText, type HistoryCompleteness } from './completeness.ts';
 import { epnThreshold } from './epn-chip.tsx';
 import { bandText } from '../../engine/policy/band-text.ts';
-import { formatDate, formatPct, formatWeekSpan, plural } from '../format.ts';
+import { formatDate, formatPct, formatWeekSpan } from '../format.ts';
+import { plural } from '../../engine/plural.ts';
 
 export interface EvidencePopoverProps {
   id: string;

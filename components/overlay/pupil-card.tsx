@@ -1,4 +1,4 @@
-// The pupil page summary card (issue 5 §3): attendance and band, PA / SA, the EPN window, broken
+// The pupil page summary card: attendance and band, PA / SA, the EPN window, broken
 // weeks, spells, the weekday × AM/PM pattern, statutory returns, the suggested stage, data-quality
 // warnings and history completeness. Every section folds away; the whole card folds to one line.
 import { sessionLabel } from '../../engine/dates.ts';
@@ -9,7 +9,8 @@ import { completenessText, type HistoryCompleteness } from './completeness.ts';
 import { epnThreshold } from './epn-chip.tsx';
 import { BandEvidence, CompletenessEvidence, EpnEvidence, StageEvidence } from './evidence-popover.tsx';
 import { bandText } from '../../engine/policy/band-text.ts';
-import { bandAttr, formatPct, plural } from '../format.ts';
+import { bandAttr, formatPct } from '../format.ts';
+import { plural } from '../../engine/plural.ts';
 import { PatternGrid } from './pattern-grid.tsx';
 import { saveWarnings } from './save-warnings.ts';
 import { WarningBeforeSave } from './warning-before-save.tsx';

@@ -1,4 +1,4 @@
-// Everything shown beside one pupil on a register page (issue 5 §1–§2): the band badge, the EPN chip
+// Everything shown beside one pupil on a register page: the band badge, the EPN chip
 // when approaching or met, the suggested stage, the evidence popover any of them opens, and the
 // warning of what saving the pending edits would do. Props in, markup out: the overlay layer
 // (overlays/register-overlay.ts) fetches the results and re-renders only rows whose data changed.

@@ -1,8 +1,9 @@
 // What saving the pending edits would do to a pupil: compares the engine's result for the marks as
 // stored (`before`) with its result for the marks including the unsaved edits (`after`). Pure: the
 // background computes both results (query-pupils with pending edits), this only puts the difference
-// into words, most serious first, so the row can say it before the MIS saves anything (issue 5 §2).
+// into words, most serious first, so the row can say it before the MIS saves anything.
 import type { PupilResult } from '../../engine/types.ts';
+import { plural } from '../../engine/plural.ts';
 
 export interface SaveWarningOptions {
   /** The policy's EPN threshold and window (domain.md §4; national default 10 sessions in 10 school weeks). */
@@ -12,10 +13,6 @@ export interface SaveWarningOptions {
 
 function pct(p: number | null): string {
   return p === null ? 'no possible sessions' : `${p.toFixed(1)}%`;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** Sessions from the threshold at which the EPN chip and this warning start to show (design choice: 3). */

@@ -1,6 +1,6 @@
 // The overlays' CSS, injected into each shadow root only (overlays never style the MIS page, and the
 // MIS's CSS cannot reach in). Compact, so a badge fits in a dense register row; every state has text
-// as well as colour (issue 5 §4). `:host { all: initial }` stops the MIS's inherited fonts and colours.
+// as well as colour. `:host { all: initial }` stops the MIS's inherited fonts and colours.
 // A register name cell is often white-space:nowrap: the row overlay (.att-row, .att-chips) never
 // wraps, so the MIS's table sizes the column to fit it (horizontal scroll at worst) instead of the
 // badges spilling over. Row sizes are logical (inline-size, block-size): in a vertical header cell

@@ -1,4 +1,4 @@
-// The row's "what saving would do" message (issue 5 §2), from saveWarnings(). role="alert" so a
+// The row's "what saving would do" message, from saveWarnings(). role="alert" so a
 // screen reader announces it as soon as the pending edit produces it, before anything is saved.
 // In a register row (`compact`) only the most serious warning is shown in full, the rest behind a
 // "+n more" toggle, so the row stays close to its usual height.

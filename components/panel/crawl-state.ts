@@ -1,4 +1,4 @@
-// The state of "fill the history" (issue 6 §3): which pupil pages are still to read, how many were
+// The state of "fill the history": which pupil pages are still to read, how many were
 // read, which failed and why. Kept in extension storage after every page, so a crawl interrupted by
 // closing the browser can be resumed where it stopped. Pure functions; validated when loaded back.
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// "Fill the history" (issue 6 §3): how complete the stored history is, and a crawl that reads every
+// "Fill the history": how complete the stored history is, and a crawl that reads every
 // pupil page of the MIS in the user's own session, one page at a time at a polite rate, with a
 // progress bar, pause / resume / cancel, and a state kept after every page so it survives a closed
 // browser (crawl-state.ts). The pages are read by the extension's own content script, exactly as when
@@ -7,7 +7,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { keyDate } from '../../engine/dates.ts';
 import type { PupilRow } from '../../messages/pupil-row.ts';
 import type { CrawlTarget } from '../../messages/panel-messages.ts';
-import { formatDate, plural } from '../format.ts';
+import { formatDate } from '../format.ts';
+import { plural } from '../../engine/plural.ts';
 import { crawlState, loadCrawlState, recordResult, type CrawlState } from './crawl-state.ts';
 
 export interface CrawlApi {

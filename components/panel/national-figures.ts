@@ -1,4 +1,4 @@
-// The national figures the side panel shows beside the school's PA and SA rates (issue 6 §1: "beside
+// The national figures the side panel shows beside the school's PA and SA rates ("beside
 // the latest national figures, source and year shown"). One constant, so updating it for a new
 // release is a one-line change.
 //

@@ -1,5 +1,5 @@
 // The side panel's and options page's CSS (extension pages: a normal document, not a shadow root).
-// Print rules make the summary a governors' report (issue 6 §2: window.print()).
+// Print rules make the summary a governors' report (window.print()).
 export const panelCss = `
 *{box-sizing:border-box}
 body{margin:0;font:400 13px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1b1f24;background:#f6f7f9}

@@ -1,4 +1,4 @@
-// The side panel's in-memory work on the whole school's results (issue 6 §1–2): filters, flags,
+// The side panel's in-memory work on the whole school's results: filters, flags,
 // sorting and the CSV export. Pure: results in, results out; fast for 2,000 pupils (one pass each).
 import { addDays } from '../../engine/dates.ts';
 import { writeCsv, type CsvValue } from '../../engine/csv.ts';
@@ -8,7 +8,7 @@ import { bandText } from '../../engine/policy/band-text.ts';
 
 export type YesNo = '' | 'yes' | 'no';
 
-/** The flags a list can be narrowed to (issue 6 §1) — each is also a preset export list (§2). */
+/** The flags a list can be narrowed to — each is also a preset export list (§2). */
 export const FLAGS = {
   'epn-met': 'EPN threshold met',
   'epn-near': 'Within 2 sessions of the EPN threshold',
@@ -22,7 +22,7 @@ export const FLAGS = {
 export type FlagId = keyof typeof FLAGS;
 export const FLAG_IDS = Object.keys(FLAGS) as FlagId[];
 
-/** The preset export lists (issue 6 §2). */
+/** The preset export lists. */
 export const PRESET_LISTS: FlagId[] = ['epn-met', 'persistent', 'severe', 'returns', 'review-due'];
 
 export interface PanelFilters {
@@ -47,7 +47,7 @@ export function hasFlag(p: PupilRow, flag: FlagId, asOf: IsoDate): boolean {
     case 'epn-met':
       return p.epn.met;
     case 'epn-near':
-      // "within 2 sessions" (issue 6 §1): not met yet, 1 or 2 sessions short.
+      // "within 2 sessions": not met yet, 1 or 2 sessions short.
       return !p.epn.met && p.epn.sessionsToThreshold <= 2;
     case 'persistent':
       return p.measures.persistent;

@@ -1,4 +1,4 @@
-// The sortable pupil table (issue 6 §1). Sorting and filtering happen in memory (panel-data.ts); the
+// The sortable pupil table. Sorting and filtering happen in memory (panel-data.ts); the
 // table renders one page of rows at a time so 2,000 pupils stay fast.
 import type { PupilRow } from '../../messages/pupil-row.ts';
 import { bandText } from '../../engine/policy/band-text.ts';

@@ -1,4 +1,4 @@
-// One pupil in the side panel (issue 6 §1): the evidence (the overlay's PupilCard: band, EPN window,
+// One pupil in the side panel: the evidence (the overlay's PupilCard: band, EPN window,
 // spells, pattern, returns, suggested stage with reasons, data quality, completeness), amendments the
 // MIS showed over time, and the case record that drives the next suggestion.
 import type { Policy } from '../../engine/policy/schema.ts';

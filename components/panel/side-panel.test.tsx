@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseEvent, PupilResult } from '../../engine/types.ts';
 import type { QuerySummaryReply, SummaryCounts } from '../../messages/messages.ts';
 import { DFE_SUPPORT_FIRST } from '../../engine/policy/presets/dfe-support-first.ts';
-import { pupilRow } from '../../background/pupil-row.ts';
+import { pupilRow } from '../../messages/pupil-row.ts';
 import { makeEpn, makeMeasures, makePupil } from '../../test/pupil-results.ts';
 import { SidePanel, type PanelApi } from './side-panel.tsx';
 

@@ -1,4 +1,4 @@
-// The attendance lead's side panel (issue 6 §1–2): summary, filters, the pupil table, the pupil view
+// The attendance lead's side panel: summary, filters, the pupil table, the pupil view
 // with its case record, exports and the printable governors' summary. Talks to the background only
 // through `api` (the entrypoint passes the real messaging; tests pass a fake at that edge).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -66,7 +66,7 @@ export function SidePanel({ api, startupNotice }: { api: PanelApi; startupNotice
     void load();
   }, []);
 
-  // The policy comes with the summary: it may be the user's edited policy, not a preset (issue 6 §4).
+  // The policy comes with the summary: it may be the user's edited policy, not a preset.
   const policy: Policy = data?.policy ?? (presetById(DEFAULT_POLICY_ID) as Policy);
   const stageLabels = useMemo(() => Object.fromEntries(policy.stages.map((s) => [s.id, s.label])), [policy]);
   const options = useMemo(() => filterOptions(data?.pupils ?? []), [data]);

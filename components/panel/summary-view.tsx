@@ -1,10 +1,11 @@
-// The whole-school summary (issue 6 §1): pupils per band, PA and SA rates beside the national figures
+// The whole-school summary: pupils per band, PA and SA rates beside the national figures
 // (source and year shown), EPN threshold met / within 2 sessions, statutory returns due, stage
 // suggestions and reviews due, data-quality problems, and how complete the stored history is. Every
 // count is a button that filters the pupil table to those pupils.
 import type { PupilRow } from '../../messages/pupil-row.ts';
 import type { SummaryCounts } from '../../messages/messages.ts';
-import { formatDate, plural } from '../format.ts';
+import { formatDate } from '../format.ts';
+import { plural } from '../../engine/plural.ts';
 import { NATIONAL_FIGURES } from './national-figures.ts';
 import { hasFlag, type FlagId } from './panel-data.ts';
 

@@ -1,4 +1,4 @@
-// Issue 7 "done when": the flags read from Kestrel MIS's pages through a mapping agree with the report
+// A table mapping reads an MIS as well as the report command does: the flags read from Kestrel MIS's pages through a mapping agree with the report
 // command on Kestrel's own export. Starts the real server (node:http), fetches every register week of
 // two academic years for three forms, reads each page with the table adapter — once with the
 // hand-written mapping (kestrel-mapping.ts), once with a mapping set up as a new user would (pick the

@@ -1,4 +1,4 @@
-// How "Kestrel MIS" (the second demo MIS, issue 7 §4) shows a statutory code: deliberately unlike Beacon
+// How "Kestrel MIS" (the second demo MIS) shows a statutory code: deliberately unlike Beacon
 // MIS, the way real MIS differ — icons for present and late, local sub-codes for illness and
 // unexplained absence (as SIMS sub-codes do), `?` for "reason not yet provided". Returned as HTML built
 // from our own constants only (no page or user text).

@@ -1,4 +1,4 @@
-// The pages of "Kestrel MIS", the second demo MIS (issue 7 §4), rendered on the server as plain static
+// The pages of "Kestrel MIS", the second demo MIS, rendered on the server as plain static
 // HTML from the generated school. Its register is the transpose of Beacon MIS's: pupils are columns,
 // sessions are rows, the date appears only once ("Week commencing …") with day names down the side.
 // The pupil page lists one session per row. Every page or school string is escaped.

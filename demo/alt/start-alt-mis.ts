@@ -1,4 +1,4 @@
-// Starts "Kestrel MIS", the second demo MIS (issue 7 §4), on 127.0.0.1 with node:http: plain static
+// Starts "Kestrel MIS", the second demo MIS, on 127.0.0.1 with node:http: plain static
 // pages rendered from the same generated school as the Beacon demo (demo/generate), and its own marks
 // export at /alt/export/marks.csv (the report command's marks CSV, statutory codes).
 //

@@ -1,7 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { toEpochDay } from '../../engine/dates.ts';
-import { epnWindow, NATIONAL_EPN } from '../../engine/epn-window.ts';
+import { epnWindow } from '../../engine/epn-window.ts';
+import { NATIONAL_EPN } from '../../engine/policy/presets/national.ts';
 import { parseExport } from '../../engine/formats/parse-export.ts';
 import { pupilMeasures } from '../../engine/pupil-measures.ts';
 import { schoolCalendar } from '../../engine/school-calendar.ts';

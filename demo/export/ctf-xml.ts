@@ -14,7 +14,7 @@
 // DECISIONS the lead must reconcile:
 // - Pupil id: a CTF identifies a pupil by UPN (domain.md §8.13), so the pupil id the report command
 //   sees from this file is the UPN — NOT the MIS id used by the demo's pages and by the marks CSV
-//   export (marks-csv.ts). Issue 3 §5 asks for MIS ids in both exports; a CTF has no field for a
+//   export (marks-csv.ts). The demo's exports use the MIS's own ids; a CTF has no field for a
 //   local id that the report command reads, so this export follows the DfE format and the spec.
 // - Multi-character codes: the CTF marks string has room for one character per session, but the
 //   2024 codes C1, C2, J1 and Y1–Y7 have two. There is no lossless choice. This export writes the

@@ -4,7 +4,7 @@
 //
 //   pupil_id,date,session,code,name,upn,year_group,class,sen,fsm,pp
 //
-// pupil_id is the MIS's own id (DemoPupil.id), the id its pages and URLs use (issue 3 §5). NOTE for
+// pupil_id is the MIS's own id (DemoPupil.id), the id its pages and URLs use. NOTE for
 // whoever reconciles the two exports: the CTF export (ctf-xml.ts) identifies pupils by UPN, as a
 // real CTF does (domain.md §8.13), so the same pupil has a different id in the two files; both
 // carry the UPN (here in the `upn` column).

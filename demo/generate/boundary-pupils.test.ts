@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { codeInfo } from '../../engine/codes.ts';
 import { academicYearStart, toEpochDay, weekdayOfDay } from '../../engine/dates.ts';
-import { epnWindow, NATIONAL_EPN } from '../../engine/epn-window.ts';
+import { epnWindow } from '../../engine/epn-window.ts';
+import { NATIONAL_EPN } from '../../engine/policy/presets/national.ts';
 import { pupilMeasures } from '../../engine/pupil-measures.ts';
 import { schoolCalendar } from '../../engine/school-calendar.ts';
 import { statutoryReturns } from '../../engine/statutory-returns.ts';

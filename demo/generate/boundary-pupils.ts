@@ -1,4 +1,4 @@
-// Pupils built to sit exactly on the boundaries that matter (issue 3 §1, domain.md §3–§5), in the
+// Pupils built to sit exactly on the boundaries that matter (domain.md §3–§5), in the
 // first form, so the demo, the end-to-end tests and a person trying the product can see each rule
 // decide a case on its edge. Their marks for the current academic year (and the whole EPN window)
 // are constructed arithmetically over the real school sessions up to `today`, replacing the

@@ -10,7 +10,7 @@ import { DEFAULT_SEED, DEFAULT_TODAY, generateSchool } from './generate-school.t
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
-// Stated tolerances for the realised rates (issue 3 §1). Targets from DfE "Pupil absence in schools
+// Stated tolerances for the realised rates. Targets from DfE "Pupil absence in schools
 // in England" 2023/24–2024/25: overall absence ≈ 5.5% primary, ≈ 9% secondary; persistent absence
 // (PA) ≈ 15% primary and ≈ 20–25% secondary (the published secondary figure is about 25%; the
 // all-school figure is about 20%); severe absence ≈ 1–2.5%. The realised primary PA is a little

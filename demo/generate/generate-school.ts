@@ -1,5 +1,5 @@
 // The demo school: a deterministic, realistic English school with marks from the first day of
-// 2025/26 to `today` (issue 3 §1). Same (size, seed, today) → the same school, byte for byte: all
+// 2025/26 to `today`. Same (size, seed, today) → the same school, byte for byte: all
 // randomness comes from one seeded generator (random.ts) and nothing reads the clock.
 
 import { isValidIsoDate, toEpochDay } from '../../engine/dates.ts';

@@ -1,7 +1,7 @@
 // The mark simulation: each pupil gets an underlying absence propensity, then is simulated day by day
 // over the school's real calendar (timeline.ts).
 //
-// Model (targets from DfE "Pupil absence in schools in England" 2023/24 and 2024/25, issue 3 §1):
+// Model (targets from DfE "Pupil absence in schools in England" 2023/24 and 2024/25):
 // - Propensity: three groups, as real absence data look (PHASE below): most pupils rarely absent
 //   (a log-normal rate capped below the PA line), a minority persistently absent (9–30%) and a few
 //   severely (52–90%: school refusal, long-term non-attendance). FSM, SEN support (K), an EHCP (E)

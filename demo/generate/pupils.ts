@@ -2,7 +2,7 @@
 // (year group, form, sex, SEN status, FSM, pupil premium, social worker, address, UPN), plus the
 // facts the mark simulation needs (when each pupil joined or left, faith festivals observed).
 //
-// Shapes (issue 3 §1):
+// Shapes:
 // - primary (~280): R, 1, 2 one class of 30 each (the infant class-size limit is 30); years 3–6 have
 //   48 pupils each in three classes of 32 per pair of years: one single-year class for each year
 //   and a mixed class (3/4, 5/6) of 16 + 16 — a common shape for a school that grew at Key Stage 2.

@@ -1,5 +1,5 @@
 // The demo MIS's request handler: a JSON API for the single-page client, the client's files, the
-// SPA shell for every page URL (client-side routing), and the whole-school exports (issue 3 §2, §5).
+// SPA shell for every page URL (client-side routing), and the whole-school exports.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DemoSchool } from '../types.ts';
 import { markCodes } from './mark-codes.ts';

@@ -1,6 +1,6 @@
 // The demo MIS's data layer: the read models its JSON API serves (register week, pupil year, lists)
 // and the register save, which writes straight into the school's histories so that the pupil page and
-// the exports (which read the same DemoSchool) show the edit while the server runs (issue 3 §3).
+// the exports (which read the same DemoSchool) show the edit while the server runs.
 import type { Half, IsoDate, PupilHistory, SessionKey } from '../../engine/types.ts';
 import type { DemoForm, DemoPupil, DemoSchool } from '../types.ts';
 import {

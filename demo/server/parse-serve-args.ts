@@ -1,4 +1,4 @@
-// Command-line arguments of `npm run demo:serve` (issue 3 §5):
+// Command-line arguments of `npm run demo:serve`:
 //   --port PORT [--size primary|secondary|large] [--seed N] [--today YYYY-MM-DD]
 // Seed and today default to the generator's DEFAULT_SEED / DEFAULT_TODAY (filled in by startDemoServer).
 import type { IsoDate } from '../../engine/types.ts';

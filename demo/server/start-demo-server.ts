@@ -1,4 +1,4 @@
-// Starts the demo MIS (issue 3 §2–5) on 127.0.0.1: used by `npm run demo:serve`, `npm start`, the
+// Starts the demo MIS on 127.0.0.1: used by `npm run demo:serve`, `npm start`, the
 // end-to-end tests and the benchmarks. The school comes from the generator unless one is passed in.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

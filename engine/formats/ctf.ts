@@ -1,4 +1,4 @@
-// DfE Common Transfer File (CTF XML) attendance (issue 2 §5, domain.md §8.13).
+// DfE Common Transfer File (CTF XML) attendance (domain.md §8.13).
 //
 //   CTfile/CTFpupilData/Pupil
 //     UPN, Forename, Surname, DOB (YYYY-MM-DD, optional)

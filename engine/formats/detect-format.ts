@@ -1,4 +1,4 @@
-// Which import format a file is, judged by its content rather than its name (issue 2 §5): exports
+// Which import format a file is, judged by its content rather than its name: exports
 // are often renamed, and an `.xml` that is really a CSV should get a CSV error, not an XML one.
 
 export type ImportFormat = 'marks-csv' | 'ctf';

@@ -1,4 +1,4 @@
-// Marks CSV: one row per pupil per session (issue 2 §5).
+// Marks CSV: one row per pupil per session.
 //
 //   pupil_id,date,session,code[,name,upn,year_group,class,sen,fsm,pp,date_of_birth]
 //

@@ -35,6 +35,7 @@ import type { SchoolCalendar } from '../school-calendar.ts';
 import type { CaseEvent, EpnResult, IsoDate, PupilMeasures, StageSuggestion } from '../types.ts';
 import { comparePct, formatBound, formatPct, pctTenths, roundedPct, type PctOp } from './compare-pct.ts';
 import type { Clause, Duration, Policy, Stage } from './schema.ts';
+import { plural } from '../plural.ts';
 
 export interface SuggestStageInput {
   measures: PupilMeasures;
@@ -111,10 +112,6 @@ function addDuration(start: IsoDate, dur: Duration, schoolDay: (day: number) => 
 
 function human(d: IsoDate): string {
   return shortDate(toEpochDay(d));
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 // ---- wording --------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-// The MIS tab's answers to the options page (issue 7 §2–3), through the runtime message listener as
+// The MIS tab's answers to the options page, through the runtime message listener as
 // the browser calls it: pick the register (the picker's click), re-read through a draft mapping, and
 // capture an anonymised copy. `wxt/browser` is the only mock: the extension's messaging edge.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

@@ -1,12 +1,12 @@
 // The MIS tab's side of the options page's "Read another MIS" and "Capture an anonymised page"
-// sections (issue 7 §2–3). Not part of the content script: the options page injects it into the
+// sections. Not part of the content script: the options page injects it into the
 // chosen tab when the user uses those tools (entrypoints/mis-tools.ts, browser.scripting), so the
 // picker, the layout inference and the anonymiser (~17 KB minified) are not loaded on every MIS page.
 // The options page asks with browser.tabs.sendMessage (messages/mapping-messages.ts);
 // this answers on the tab itself, where the page is: run the element picker and infer a mapping, re-read
 // the page through a draft mapping, or anonymise the page. Nothing is stored here and nothing is sent
 // anywhere but back to the extension page that asked (the capture is saved only if the user saves it).
-// No zod (issue 5 §5): the mappings it is sent are drafts it only reads the page with; the options page
+// No zod: the mappings it is sent are drafts it only reads the page with; the options page
 // validates a mapping before it is saved.
 import { browser } from 'wxt/browser';
 import { pickRegister, previewMapping } from '../../adapters/capture/pick-register.ts';

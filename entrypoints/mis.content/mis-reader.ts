@@ -1,4 +1,4 @@
-// The content script's core (issue 4 §2): detect the page, read it with the adapter, send what changed,
+// The content script's core: detect the page, read it with the adapter, send what changed,
 // and follow the single-page MIS as it navigates and re-renders — by observing, never polling
 // (design.md "Conventions": no polling; observe the DOM).
 //
@@ -178,7 +178,7 @@ export function misReader(opts: MisReaderOptions): MisReader {
     const res: ReadResult<PageRead> =
       kind === 'register' ? adapter.readRegister(doc, url) : adapter.readPupil(doc, url);
     if (!res.ok) {
-      // Never half-read (issue 4 §1): a page that does not read whole is reported and nothing is sent.
+      // Never half-read: a page that does not read whole is reported and nothing is sent.
       if (res.pending) {
         failure = null;
         log({ type: 'not-read', url: href, kind, reason: res.reason, pending: true });

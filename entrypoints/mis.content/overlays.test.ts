@@ -1,4 +1,4 @@
-// The content script's overlay list (issue 5): the register badges and the pupil card. mis.js places
+// The content script's overlay list: the register badges and the pupil card. mis.js places
 // them on the built-in adapters' pages only (the demo MIS); the anchors of pages read through a saved
 // table mapping are added by mis-table.js (entrypoints/mis-table.ts, adapters/table/overlay-anchors.ts).
 import { describe, expect, it } from 'vitest';

@@ -10,7 +10,7 @@ export type AnchorsForAdapter = (adapterId: string) => OverlayAnchors | null;
 
 /**
  * The built-in adapters' anchors: only the demo MIS has known anchors so far (an unknown adapter gets
- * no overlays rather than overlays in guessed places: issue 5 §4, never break the MIS's layout). The
+ * no overlays rather than overlays in guessed places: never break the MIS's layout). The
  * anchors of pages read through a saved mapping (adapters/table/overlay-anchors.ts) are added by
  * mis-table.js (entrypoints/mis-table.ts), so mis.js never carries the table adapter.
  */
@@ -18,7 +18,7 @@ export function anchorsForAdapter(adapterId: string): OverlayAnchors | null {
   return adapterId === 'demo' ? demoOverlayAnchors : null;
 }
 
-/** The overlays of the product (issue 5: register badges and the pupil card), placed by `anchorsFor`. */
+/** The overlays of the product (register badges and the pupil card), placed by `anchorsFor`. */
 export const overlaysWith = (anchorsFor: AnchorsForAdapter): OverlayDefinition[] => overlayDefinitions(anchorsFor, backgroundQuery);
 
 /** The overlays on the built-in adapters' pages (mis.js). */

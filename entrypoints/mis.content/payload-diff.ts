@@ -1,5 +1,5 @@
 // What to send for a page read, given what the background has already acknowledged for that page
-// (issue 4 §2: "sends only what changed"). Saved marks go into the history; pending (unsaved) edits
+// ("sends only what changed"). Saved marks go into the history; pending (unsaved) edits
 // never do (messages/messages.ts registerPupilSchema), so a change in pending edits alone sends nothing —
 // it only refreshes the overlays' view of the page.
 import type { PageRead, RegisterPageRead } from '../../messages/messages.ts';

@@ -1,9 +1,9 @@
-// The table adapters of the mappings the school saved (issue 7 §1–2), for the content script: read
-// from browser.storage.local without zod (issue 5 §5: the content script stays small). The options
+// The table adapters of the mappings the school saved, for the content script: read
+// from browser.storage.local without zod (the content script stays small). The options
 // page is the only writer and validates every mapping with parseMapping before saving or importing,
 // so here a light check of the envelope is enough; a stored value that still does not fit (edited by
 // hand, an older build) cannot break the reader: every call is guarded and refuses the page with a
-// reason naming the mapping (never a half-read: issue 4 §1).
+// reason naming the mapping (never a half-read).
 import { browser } from 'wxt/browser';
 import { MAPPING_FORMAT, MAPPINGS_KEY } from '../../adapters/table/mapping-constants.ts';
 import type { TableMapping } from '../../adapters/table/mapping-schema.ts';

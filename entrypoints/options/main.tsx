@@ -52,4 +52,4 @@ style.textContent = panelCss;
 document.head.append(style);
 const root = document.getElementById('app');
 if (root !== null) render(<OptionsPage api={api} />, root);
-renderMisTools(document); // issue 7: "Read another MIS" and "Capture an anonymised page"
+renderMisTools(document); // "Read another MIS" and "Capture an anonymised page"

@@ -1,4 +1,4 @@
-// The toolbar popup: grants this extension access to the current tab's site (issue 4 §5: no host
+// The toolbar popup: grants this extension access to the current tab's site (no host
 // access in the manifest; the user grants the MIS origin at run time) and starts reading it.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';

@@ -1,4 +1,4 @@
-// End to end, background and storage side (issue 4 §3–§6): the e2e build's service worker starts and
+// End to end, background and storage side: the e2e build's service worker starts and
 // answers through real extension messaging; invalid requests are refused; a batch ingest interrupted
 // by the browser being killed is all or nothing, and what was acknowledged survives; and the content
 // script is not registered a second time for origins the manifest already covers.

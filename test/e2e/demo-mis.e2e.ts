@@ -1,4 +1,4 @@
-// End to end: the demo MIS (issue 3 §2–5) in real Chromium. Client-side navigation, the register
+// End to end: the demo MIS in real Chromium. Client-side navigation, the register
 // (marks compared with the school data), week navigation, editing with the code picker, saving,
 // the pupil page and the exports. Screenshots go to out/screenshots/ (look at them).
 import { mkdirSync } from 'node:fs';

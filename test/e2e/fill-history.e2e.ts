@@ -1,4 +1,4 @@
-// End to end (issue 6 §3, §5): "fill the history" on the demo MIS. One register is read by visiting it
+// End to end: "fill the history" on the demo MIS. One register is read by visiting it
 // (the content script ingests it: one week of marks for one form); the side panel then reads every
 // one of those pupils' pages in a background tab, is paused, the browser is closed, and after a
 // restart the crawl resumes where it stopped and finishes. Afterwards each pupil's stored year agrees

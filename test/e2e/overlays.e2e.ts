@@ -1,4 +1,4 @@
-// End to end (issue 5 §5): the overlays of the built extension (npm run build:e2e) in Chromium, beside
+// End to end: the overlays of the built extension (npm run build:e2e) in Chromium, beside
 // the demo MIS's own register and pupil screens. The school is the generator's primary school with five
 // pupils moved into forms[0] (35 pupils: "a class of 35"; the boundary pupils live in forms[0]). The
 // extension's history comes in through the background's own handler (`self.attendanceHandle`): the

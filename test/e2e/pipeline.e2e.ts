@@ -1,4 +1,4 @@
-// End to end (issue 4 §6): the built extension (npm run build:e2e) in Debian's Chromium against the demo
+// End to end: the built extension (npm run build:e2e) in Debian's Chromium against the demo
 // MIS. Opening a class's register weeks (with the MIS's own week buttons) and its pupils' pages leaves
 // in the extension's IndexedDB exactly the marks of the demo's export; the background's flags equal the
 // report command's on that export; an amendment saved in the MIS is stored with its history and changes

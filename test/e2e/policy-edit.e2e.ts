@@ -1,4 +1,4 @@
-// End to end (issue 6 §4–5): a policy edit and its preview, in the built extension (npm run
+// End to end: a policy edit and its preview, in the built extension (npm run
 // build:e2e) in Chromium, on the demo school. The attendance lead moves the persistent-absence band
 // boundary from 90% to 92% and the EPN threshold from 10 to 8 sessions in the options page's form,
 // sees the preview count, saves, and the side panel's counts change. Both are checked against the

@@ -1,4 +1,4 @@
-// Benchmark (issue 6 §5): side panel open → summary shown for the demo's large school (2,000 pupils;
+// Benchmark: side panel open → summary shown for the demo's large school (2,000 pupils;
 // goal under 300 ms), and the time to export the whole list. Slow to set up (the whole history is
 // imported first), so it runs only with ATT_PANEL_BENCH=1:
 //   ATT_PANEL_BENCH=1 npx vitest run --config vitest.e2e.config.ts test/e2e/sidepanel-bench.e2e.ts

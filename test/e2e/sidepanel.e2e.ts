@@ -1,4 +1,4 @@
-// End to end (issue 6 §5): the side panel and the options page of the built extension (npm run
+// End to end: the side panel and the options page of the built extension (npm run
 // build:e2e) in Chromium, on the demo MIS's school. Data goes in through the background's own
 // handler (`self.attendanceHandle`, the same code the content script reaches by message): the demo's
 // marks CSV export, imported as the options page would. The summary must agree with the report

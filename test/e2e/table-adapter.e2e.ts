@@ -1,4 +1,4 @@
-// End to end (issue 7 "Done when"): a new user sets up the table adapter for Kestrel MIS (demo/alt, the
+// End to end: a new user sets up the table adapter for Kestrel MIS (demo/alt, the
 // second imitation MIS: transposed grid, icons, local sub-codes) from the options page alone — choose
 // the MIS tab, pick the register table by clicking it in the MIS tab, see the preview line, map the
 // codes listed with the dropdowns (picking again on another week for the codes this week did not

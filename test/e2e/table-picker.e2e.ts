@@ -1,4 +1,4 @@
-// End to end in Chromium (issue 7 §4: "the element picker and preview end to end"): on Kestrel MIS,
+// End to end in Chromium ("the element picker and preview end to end"): on Kestrel MIS,
 // the second demo MIS (demo/alt), the picker's code (adapters/capture/pick-register.ts, bundled as the
 // content script would carry it) highlights the table under the pointer, swallows the picking click
 // (the MIS does not navigate), infers the mapping and gives the preview; mapping the listed codes

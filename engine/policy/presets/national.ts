@@ -1,12 +1,13 @@
 // National settings shared by every preset unless a document says otherwise (domain.md §4, §5).
 
 import type { Policy } from '../schema.ts';
+import { EPN_CODES } from '../../codes.ts';
 
 /**
  * National EPN threshold: 10 sessions of unauthorised absence (G N O U) in a rolling 10 school weeks,
  * met at 10 or more (domain.md §4; SI 2024/210 and the national framework for penalty notices).
  */
-export const NATIONAL_EPN: Policy['epn'] = { threshold: 10, weeks: 10, comparison: 'gte', codes: ['G', 'N', 'O', 'U'] };
+export const NATIONAL_EPN: Policy['epn'] = { threshold: 10, weeks: 10, comparison: 'gte', codes: [...EPN_CODES] };
 
 /**
  * Statutory returns (domain.md §5): attendance return after 10 school days (20 sessions) all G N O U;
