@@ -74,8 +74,9 @@ export default [
   },
   {
     // Production code never loads test helpers (*.test-support.ts, test/): they would end up in a bundle.
+    // The test runner's own config is not production code (the e2e config shares the tests' deadline).
     files: ['**/*.ts', '**/*.tsx'],
-    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*.test-support.ts', '**/*.e2e.ts', 'test/**', 'bench/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*.test-support.ts', '**/*.e2e.ts', 'test/**', 'bench/**', 'vitest*.config.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/*.test-support.ts', '**/test/**'], message: 'test helpers are for tests only.' }] }],
     },
